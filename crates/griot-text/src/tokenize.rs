@@ -142,6 +142,15 @@ fn split_body(
     out: &mut Vec<RawToken>,
 ) {
     let body = &chunk[start..end];
+    // A full stop glued to the next sentence's opening quote: "process.“They".
+    if let Some(i) = glued_quote(body) {
+        let cut = start + i + 1;
+        let cut_chars = char_base + chunk[..cut].chars().count();
+        let head_chars = char_base + chunk[..start].chars().count();
+        split_chunk(&chunk[start..cut], base + start, head_chars, false, out);
+        split_chunk(&chunk[cut..end], base + cut, cut_chars, false, out);
+        return;
+    }
     if let Some((i, d)) = DASHES
         .iter()
         .filter_map(|d| body.find(*d).map(|i| (i, *d)))
@@ -162,6 +171,19 @@ fn split_body(
         return;
     }
     push(out, chunk, base, char_base, start, end, abbreviation);
+}
+
+/// Byte index of a sentence-final `.`/`?`/`!` directly followed by an opening quote and a capital.
+fn glued_quote(body: &str) -> Option<usize> {
+    body.char_indices().find_map(|(i, c)| {
+        if !matches!(c, '.' | '?' | '!') {
+            return None;
+        }
+        let mut rest = body[i + 1..].chars();
+        let quote = rest.next()?;
+        let letter = rest.next()?;
+        (matches!(quote, '“' | '"' | '‘') && letter.is_uppercase() && i > 0).then_some(i)
+    })
 }
 
 /// Where a word splits before its clitic: "don't" → 2, "Algeria’s" → 7, "cannot" → 3.
@@ -255,6 +277,7 @@ mod tests {
             "Rabat-Bamako", "axis", ",", "1,000", "troops", ",", "40", "%", "."
         ]);
         assert_eq!(words("Wait..."), ["Wait", "..."]);
+        assert_eq!(words("process.“They"), ["process", ".", "“", "They"]);
         assert_eq!(words("No. 5 and said no."), ["No.", "5", "and", "said", "no", "."]);
     }
 
