@@ -11,10 +11,19 @@ pub struct Mention {
     pub text: String,
     pub kind: MentionKind,
     pub sentence: usize,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub actor: Option<Actor>,
+    /// The actors named: one, or several for coordinated modifiers ("Moroccan and Malian
+    /// intelligence agencies" → MAR SPY and MLI SPY).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<Actor>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<Place>,
+    /// For pronouns and definite descriptions ("the country", "they"): the earlier mention they
+    /// were resolved to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub antecedent: Option<Span>,
+    /// Which lexicon row or rule produced the mention.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
