@@ -222,6 +222,10 @@ impl Agents {
     /// As [`Agents::extend_from_file`], from text already in memory.
     pub fn extend_from_str(&mut self, source_name: &str, tsv: &str) -> Result<usize, AgentsError> {
         let located = parse_rows(source_name, tsv)?;
+        self.absorb(source_name, located)
+    }
+
+    fn absorb(&mut self, source_name: &str, located: Vec<Located>) -> Result<usize, AgentsError> {
         check_parents(source_name, &located, |id| self.by_id.contains_key(id))?;
         let count = located.len();
         let mut rows = self.rows.clone();
@@ -297,7 +301,7 @@ fn load_builtin() -> Result<Agents, AgentsError> {
             format!("id {:?} is already used in agents.tsv", clash.row.id),
         ));
     }
-    agents.extend_from_str("organisations.tsv", BUILTIN_ORGANISATIONS)?;
+    agents.absorb("organisations.tsv", located)?;
     Ok(agents)
 }
 
