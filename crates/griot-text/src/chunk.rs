@@ -13,7 +13,9 @@ const SUBORDINATORS: &[&str] = &[
 ];
 
 /// Approximators that belong to the number they precede ("about 50 soldiers").
-const APPROXIMATORS: &[&str] = &["about", "around", "nearly", "almost", "some", "roughly", "over"];
+const APPROXIMATORS: &[&str] = &[
+    "about", "around", "nearly", "almost", "some", "roughly", "over",
+];
 
 pub fn chunk(words: &[&str], tags: &[PosTag], out: &mut Vec<Chunk>) {
     let n = tags.len().min(words.len());
@@ -98,14 +100,14 @@ fn noun_phrase(words: &[&str], tags: &[PosTag], i: usize) -> Option<usize> {
     loop {
         // Premodifiers, with coordination between adjectives ("Moroccan and Malian").
         while k < n {
-            if is_premodifier(tags[k]) || tags[k].is_adverb() && k + 1 < n && tags[k + 1].is_adjective() && k > j {
-                k += 1;
-            } else if tags[k] == PosTag::CC
+            let adverb_before_adjective =
+                tags[k].is_adverb() && k + 1 < n && tags[k + 1].is_adjective() && k > j;
+            let coordinated_adjective = tags[k] == PosTag::CC
                 && k > j
                 && tags[k - 1].is_adjective()
                 && k + 1 < n
-                && tags[k + 1].is_adjective()
-            {
+                && tags[k + 1].is_adjective();
+            if is_premodifier(tags[k]) || adverb_before_adjective || coordinated_adjective {
                 k += 1;
             } else {
                 break;
@@ -150,7 +152,8 @@ fn verb_phrase(tags: &[PosTag], i: usize) -> Option<usize> {
             last_verb = Some(k);
         } else if (t == PosTag::TO || t.is_adverb() && t != PosTag::WRB)
             && k + 1 < n
-            && (tags[k + 1].is_verb() || tags[k + 1] == PosTag::RB && k + 2 < n && tags[k + 2].is_verb())
+            && (tags[k + 1].is_verb()
+                || tags[k + 1] == PosTag::RB && k + 2 < n && tags[k + 2].is_verb())
         {
             k += 1;
         } else {
@@ -163,8 +166,10 @@ fn verb_phrase(tags: &[PosTag], i: usize) -> Option<usize> {
 fn head(kind: ChunkKind, tags: &[PosTag], start: usize, end: usize) -> usize {
     let pick = |pred: &dyn Fn(PosTag) -> bool| (start..end).rev().find(|&k| pred(tags[k]));
     match kind {
-        ChunkKind::NP => pick(&|t| t.is_noun() || matches!(t, PosTag::PRP | PosTag::WP | PosTag::WDT | PosTag::EX))
-            .or_else(|| pick(&|t| t == PosTag::CD || t.is_adjective())),
+        ChunkKind::NP => pick(&|t| {
+            t.is_noun() || matches!(t, PosTag::PRP | PosTag::WP | PosTag::WDT | PosTag::EX)
+        })
+        .or_else(|| pick(&|t| t == PosTag::CD || t.is_adjective())),
         ChunkKind::VP => pick(&|t| t.is_verb() || t == PosTag::MD),
         ChunkKind::ADJP => pick(&|t| t.is_adjective()),
         _ => None,
@@ -213,7 +218,15 @@ mod tests {
         );
         assert_eq!(
             chunks("rebels/NNS that/WDT are/VBP not/RB sovereign/JJ ,/, which/WDT he/PRP said/VBD"),
-            ["NP[rebels]", "NP[that]", "VP[are]", "ADJP[not sovereign]", "NP[which]", "NP[he]", "VP[said]"]
+            [
+                "NP[rebels]",
+                "NP[that]",
+                "VP[are]",
+                "ADJP[not sovereign]",
+                "NP[which]",
+                "NP[he]",
+                "VP[said]"
+            ]
         );
     }
 }

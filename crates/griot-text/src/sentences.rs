@@ -38,8 +38,7 @@ pub fn split(text: &str, tokens: &[RawToken]) -> Vec<(usize, usize)> {
         let opens = if terminal {
             opens_sentence(next_word)
         } else {
-            abbreviations::is_sentence_starter(next_word)
-                || next_word.starts_with(['"', '“', '‘'])
+            abbreviations::is_sentence_starter(next_word) || next_word.starts_with(['"', '“', '‘'])
         };
         if opens {
             sentences.push((start, end));
@@ -122,7 +121,10 @@ mod tests {
         );
         assert_eq!(
             sentences("The force is based in the U.S. The U.N. said No. 5 was hit."),
-            ["The force is based in the U.S.", "The U.N. said No. 5 was hit."]
+            [
+                "The force is based in the U.S.",
+                "The U.N. said No. 5 was hit."
+            ]
         );
     }
 

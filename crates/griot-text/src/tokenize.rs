@@ -81,7 +81,15 @@ fn split_chunk(
             || (c == '\'' || c == '’') && !is_clitic(&rest[c.len_utf8()..]) && rest.len() > 1;
         let currency = CURRENCY.contains(&c) && rest.len() > c.len_utf8();
         if opener || currency {
-            push(out, chunk, base, char_base, start, start + c.len_utf8(), None);
+            push(
+                out,
+                chunk,
+                base,
+                char_base,
+                start,
+                start + c.len_utf8(),
+                None,
+            );
             start += c.len_utf8();
         } else if let Some(d) = DASHES.iter().find(|d| rest.starts_with(**d)) {
             push(out, chunk, base, char_base, start, start + d.len(), None);
@@ -100,7 +108,9 @@ fn split_chunk(
             end -= 3;
             continue;
         }
-        let Some(c) = body.chars().next_back() else { break };
+        let Some(c) = body.chars().next_back() else {
+            break;
+        };
         let clen = c.len_utf8();
         if body.len() == clen {
             break;
@@ -159,9 +169,25 @@ fn split_body(
         if i > 0 {
             split_body(chunk, base, char_base, start, start + i, None, out);
         }
-        push(out, chunk, base, char_base, start + i, start + i + d.len(), None);
+        push(
+            out,
+            chunk,
+            base,
+            char_base,
+            start + i,
+            start + i + d.len(),
+            None,
+        );
         if start + i + d.len() < end {
-            split_body(chunk, base, char_base, start + i + d.len(), end, abbreviation, out);
+            split_body(
+                chunk,
+                base,
+                char_base,
+                start + i + d.len(),
+                end,
+                abbreviation,
+                out,
+            );
         }
         return;
     }
@@ -256,29 +282,57 @@ mod tests {
         assert_eq!(
             words("Algeria’s support for the U.S.-backed force didn't help Gen. Dembele."),
             [
-                "Algeria", "’s", "support", "for", "the", "U.S.-backed", "force", "did", "n't",
-                "help", "Gen.", "Dembele", "."
+                "Algeria",
+                "’s",
+                "support",
+                "for",
+                "the",
+                "U.S.-backed",
+                "force",
+                "did",
+                "n't",
+                "help",
+                "Gen.",
+                "Dembele",
+                "."
             ]
         );
-        assert_eq!(words("They can't, he said: “No.”"), [
-            "They", "ca", "n't", ",", "he", "said", ":", "“", "No", ".", "”"
-        ]);
-        assert_eq!(words("soldiers' families cannot"), [
-            "soldiers", "'", "families", "can", "not"
-        ]);
+        assert_eq!(
+            words("They can't, he said: “No.”"),
+            ["They", "ca", "n't", ",", "he", "said", ":", "“", "No", ".", "”"]
+        );
+        assert_eq!(
+            words("soldiers' families cannot"),
+            ["soldiers", "'", "families", "can", "not"]
+        );
     }
 
     #[test]
     fn splits_money_dashes_and_parentheses() {
-        assert_eq!(words("a $10bn (£7.6bn) fee—up front"), [
-            "a", "$", "10bn", "(", "£", "7.6bn", ")", "fee", "—", "up", "front"
-        ]);
-        assert_eq!(words("Rabat-Bamako axis, 1,000 troops, 40%."), [
-            "Rabat-Bamako", "axis", ",", "1,000", "troops", ",", "40", "%", "."
-        ]);
+        assert_eq!(
+            words("a $10bn (£7.6bn) fee—up front"),
+            ["a", "$", "10bn", "(", "£", "7.6bn", ")", "fee", "—", "up", "front"]
+        );
+        assert_eq!(
+            words("Rabat-Bamako axis, 1,000 troops, 40%."),
+            [
+                "Rabat-Bamako",
+                "axis",
+                ",",
+                "1,000",
+                "troops",
+                ",",
+                "40",
+                "%",
+                "."
+            ]
+        );
         assert_eq!(words("Wait..."), ["Wait", "..."]);
         assert_eq!(words("process.“They"), ["process", ".", "“", "They"]);
-        assert_eq!(words("No. 5 and said no."), ["No.", "5", "and", "said", "no", "."]);
+        assert_eq!(
+            words("No. 5 and said no."),
+            ["No.", "5", "and", "said", "no", "."]
+        );
     }
 
     #[test]
