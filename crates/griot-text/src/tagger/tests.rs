@@ -247,6 +247,11 @@ fn writing_and_reading_round_trips() {
         Ok(a) => a,
         Err(e) => panic!("{e}"),
     };
-    assert_eq!(again.info().header, t.info().header);
+    // The compressed body's size depends on the deflate backend flate2 was built with, so the
+    // headers are compared without it.
+    let without_body = |t: &Tagger| -> Vec<(String, String)> {
+        t.info().header.iter().filter(|(k, _)| k != "body").cloned().collect()
+    };
+    assert_eq!(without_body(&again), without_body(t));
     assert_eq!(write(&again), bytes);
 }
