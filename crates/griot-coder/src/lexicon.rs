@@ -1,0 +1,39 @@
+//! The knowledge the coder runs with: gazetteer, agents and their name index, built once.
+
+use crate::index::NameIndex;
+use griot_lexicon::agents::{Agents, AgentsError};
+use griot_lexicon::gazetteer::{Gazetteer, GazetteerError};
+use std::path::Path;
+
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error(transparent)]
+    Gazetteer(#[from] GazetteerError),
+    #[error(transparent)]
+    Agents(#[from] AgentsError),
+}
+
+/// Gazetteer + agents + the index over both.
+pub struct Lexicon {
+    pub gazetteer: &'static Gazetteer,
+    pub agents: Agents,
+    pub index: NameIndex,
+}
+
+impl Lexicon {
+    /// The built-in lexicon plus the agent rows of `extra` files, in order (a row whose id is a
+    /// built-in id replaces it).
+    pub fn load(extra: &[&Path]) -> Result<Lexicon, LexiconError> {
+        let gazetteer = Gazetteer::builtin()?;
+        let mut agents = Agents::builtin()?.clone();
+        for path in extra {
+            agents.extend_from_file(path)?;
+        }
+        let index = NameIndex::build(gazetteer, &agents);
+        Ok(Lexicon {
+            gazetteer,
+            agents,
+            index,
+        })
+    }
+}

@@ -1,0 +1,294 @@
+//! Resolution: the document's countries in focus, role nouns without a country, definite
+//! descriptions, pronouns, and GeoNames entries for place names.
+//!
+//! Stated rules, applied in document order so that chains resolve ("the demonstrators" →
+//! "hundreds of Malians"; "they" → "the demonstrators"):
+//! - focus: countries counted over explicit mentions (actors' codes, places' countries), the
+//!   headline counting twice; the most frequent is *the* country of the document;
+//! - a role noun with no country takes the country of a place named in its sentence, else the
+//!   country in focus;
+//! - "the demonstrators" takes the nearest earlier mention with the same sector;
+//! - "the country" is the country in focus;
+//! - it/its/they/them/their take the nearest earlier actor mention of the same number, at most
+//!   two sentences back; unresolved pronouns are dropped;
+//! - a place name with several gazetteer entries takes the one in a country in focus, then the
+//!   most populous.
+
+use crate::index::Target;
+use crate::lexicon::Lexicon;
+use crate::mentions::{Draft, Pending};
+use griot_lexicon::gazetteer::Country;
+use griot_model::{Document, MentionKind, Place, Span};
+use std::collections::BTreeMap;
+
+pub fn resolve(doc: &Document, lex: &Lexicon, drafts: &mut Vec<Draft>) {
+    let focus = focus_countries(doc, lex, drafts);
+    let top = focus.first().map(|(c, _)| c.clone());
+    let explicit: Vec<bool> = drafts
+        .iter()
+        .map(|d| d.pending == Pending::Nothing && d.mention.actors.iter().any(|a| a.code.is_some()))
+        .collect();
+    for i in 0..drafts.len() {
+        match drafts[i].pending {
+            Pending::Nothing => {}
+            Pending::Country => {
+                let code = sentence_place_country(drafts, i).or_else(|| top.clone());
+                set_code(&mut drafts[i], code);
+            }
+            Pending::Definite => {
+                let sector = drafts[i]
+                    .mention
+                    .actors
+                    .first()
+                    .and_then(|a| a.sector.clone());
+                let found = (0..i).rev().find(|&j| {
+                    drafts[j]
+                        .mention
+                        .actors
+                        .iter()
+                        .any(|a| a.code.is_some() && a.sector == sector && sector.is_some())
+                });
+                match found {
+                    Some(j) => {
+                        let code = drafts[j].mention.actors.iter().find_map(|a| a.code.clone());
+                        drafts[i].mention.antecedent = Some(drafts[j].mention.span);
+                        set_code(&mut drafts[i], code);
+                    }
+                    None => {
+                        let code = sentence_place_country(drafts, i).or_else(|| top.clone());
+                        set_code(&mut drafts[i], code);
+                    }
+                }
+            }
+            Pending::TheCountry => {
+                let antecedent = (0..i).rev().find(|&j| {
+                    names_country(&drafts[j], explicit[j])
+                        && (drafts[j]
+                            .mention
+                            .actors
+                            .iter()
+                            .any(|a| a.code == top && a.code.is_some())
+                            || drafts[j]
+                                .mention
+                                .place
+                                .as_ref()
+                                .is_some_and(|p| p.country == top && top.is_some()))
+                });
+                drafts[i].mention.antecedent = antecedent.map(|j| drafts[j].mention.span);
+                set_code(&mut drafts[i], top.clone());
+            }
+            Pending::Pronoun { plural } => {
+                let sentence = drafts[i].mention.sentence;
+                let found = (0..i).rev().find(|&j| {
+                    let d = &drafts[j];
+                    d.mention.sentence + 2 >= sentence
+                        && d.mention.kind != MentionKind::Place
+                        && d.plural == plural
+                        && d.mention.actors.iter().any(|a| a.code.is_some())
+                });
+                if let Some(j) = found {
+                    let span = drafts[i].mention.span;
+                    let text = drafts[i].mention.text.clone();
+                    let mut actors = drafts[j].mention.actors.clone();
+                    for a in &mut actors {
+                        a.text = text.clone();
+                        a.span = Some(span);
+                    }
+                    drafts[i].mention.actors = actors;
+                    drafts[i].mention.antecedent = Some(drafts[j].mention.span);
+                }
+            }
+            Pending::Place => {
+                let span = drafts[i].mention.span;
+                drafts[i].mention.place = best_place(lex, &drafts[i].candidates, &focus, span);
+            }
+        }
+        drafts[i].pending = Pending::Nothing;
+    }
+    drafts.retain(|d| !d.mention.actors.is_empty() || d.mention.place.is_some());
+}
+
+fn set_code(d: &mut Draft, code: Option<String>) {
+    if let Some(first) = d.mention.actors.first_mut() {
+        if first.code.is_none() {
+            first.code = code;
+        }
+    } else if code.is_some() {
+        d.mention.actors.push(griot_model::Actor {
+            text: d.mention.text.clone(),
+            code,
+            span: Some(d.mention.span),
+            ..Default::default()
+        });
+    }
+}
+
+/// Countries in order of how much the document is about them.
+pub fn focus_countries(doc: &Document, lex: &Lexicon, drafts: &[Draft]) -> Vec<(String, u32)> {
+    let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+    let headline: Vec<usize> = doc
+        .sentences
+        .iter()
+        .filter(|s| s.headline)
+        .map(|s| s.index)
+        .collect();
+    for d in drafts {
+        let weight = if headline.contains(&d.mention.sentence) {
+            2
+        } else {
+            1
+        };
+        let mut codes: Vec<&str> = d
+            .mention
+            .actors
+            .iter()
+            .filter_map(|a| a.code.as_deref())
+            .collect();
+        if let Some(c) = d.mention.place.as_ref().and_then(|p| p.country.as_deref()) {
+            codes.push(c);
+        }
+        for t in &d.candidates {
+            if let Target::Region(r) = t {
+                if let Some(r) = lex.gazetteer.regions().get(*r as usize) {
+                    codes.push(r.country.as_str());
+                }
+            }
+        }
+        codes.sort_unstable();
+        codes.dedup();
+        for c in codes {
+            if lex.gazetteer.country(c).is_some() {
+                *counts.entry(c.to_string()).or_default() += weight;
+            }
+        }
+    }
+    let mut focus: Vec<(String, u32)> = counts.into_iter().collect();
+    focus.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    focus
+}
+
+/// The country of the place named after a locative preposition nearest to mention `i` in its
+/// sentence ("armed groups operating in Mali").
+fn sentence_place_country(drafts: &[Draft], i: usize) -> Option<String> {
+    let sentence = drafts[i].mention.sentence;
+    let at = drafts[i].mention.span.start;
+    drafts
+        .iter()
+        .filter(|d| d.mention.sentence == sentence && d.locative)
+        .filter_map(|d| {
+            let country = d.mention.place.as_ref()?.country.clone()?;
+            Some((d.mention.span.start.abs_diff(at), country))
+        })
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, c)| c)
+}
+
+fn best_place(
+    lex: &Lexicon,
+    candidates: &[Target],
+    focus: &[(String, u32)],
+    span: Span,
+) -> Option<Place> {
+    let total: u32 = focus.iter().map(|f| f.1).sum::<u32>().max(1);
+    let weight = |country: &str| {
+        focus
+            .iter()
+            .find(|f| f.0 == country)
+            .map_or(0.0, |f| f64::from(f.1) / f64::from(total))
+    };
+    let mut best: Option<(f64, Place)> = None;
+    for t in candidates {
+        let scored = match t {
+            Target::Place(i) => lex.gazetteer.places().get(*i as usize).map(|p| {
+                let score =
+                    10.0 * weight(p.country.as_str()) + f64::from(p.population.max(1)).log10();
+                (
+                    score,
+                    Place {
+                        name: p.name().to_string(),
+                        geonames_id: Some(p.geonames_id),
+                        lat: Some(p.lat),
+                        lon: Some(p.lon),
+                        country: Some(p.country.as_str().to_string()),
+                        admin1: Some(p.admin1().to_string()).filter(|a| !a.is_empty()),
+                        feature: Some("city".into()),
+                        span: Some(span),
+                    },
+                )
+            }),
+            Target::Region(i) => lex.gazetteer.regions().get(*i as usize).map(|r| {
+                // A region is as large as a big city; focus decides between namesakes.
+                let score = 10.0 * weight(r.country.as_str()) + 5.5;
+                (
+                    score,
+                    Place {
+                        name: r.name.clone(),
+                        geonames_id: r.geonames_id,
+                        lat: r.lat,
+                        lon: r.lon,
+                        country: Some(r.country.as_str().to_string()),
+                        admin1: Some(r.admin1.clone()).filter(|a| !a.is_empty()),
+                        feature: Some("region".into()),
+                        span: Some(span),
+                    },
+                )
+            }),
+            _ => None,
+        };
+        if let Some((score, place)) = scored {
+            if best.as_ref().is_none_or(|b| score > b.0) {
+                best = Some((score, place));
+            }
+        }
+    }
+    best.map(|b| b.1)
+}
+
+/// A country as a place.
+pub fn country_place(c: &Country, span: Span) -> Place {
+    Place {
+        name: c.name.clone(),
+        geonames_id: c.geonames_id,
+        lat: c.lat,
+        lon: c.lon,
+        country: Some(c.iso3.clone()),
+        admin1: None,
+        feature: Some("country".into()),
+        span: Some(span),
+    }
+}
+
+/// A country's capital as a place.
+pub fn capital_place(lex: &Lexicon, c: &Country, span: Span) -> Place {
+    let entry = c.capital_geonames_id.and_then(|id| lex.gazetteer.place(id));
+    Place {
+        name: entry.map_or_else(
+            || c.capital.clone().unwrap_or_default(),
+            |p| p.name().to_string(),
+        ),
+        geonames_id: c.capital_geonames_id,
+        lat: entry.map(|p| p.lat).or(c.capital_lat),
+        lon: entry.map(|p| p.lon).or(c.capital_lon),
+        country: Some(c.iso3.clone()),
+        admin1: entry.map(|p| p.admin1().to_string()),
+        feature: Some("city".into()),
+        span: Some(span),
+    }
+}
+
+/// Whether a mention names a country itself (a name, demonym or capital), as opposed to getting
+/// its country from context.
+fn names_country(d: &Draft, explicit: bool) -> bool {
+    matches!(
+        d.mention.rule.as_deref(),
+        Some(
+            "country"
+                | "country-place"
+                | "demonym"
+                | "people-demonym"
+                | "capital-metonymy"
+                | "capital-place"
+                | "compound-states"
+        )
+    ) || d.mention.antecedent.is_none() && d.mention.kind == MentionKind::Actor && explicit
+}
