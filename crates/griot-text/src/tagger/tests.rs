@@ -250,7 +250,12 @@ fn writing_and_reading_round_trips() {
     // The compressed body's size depends on the deflate backend flate2 was built with, so the
     // headers are compared without it.
     let without_body = |t: &Tagger| -> Vec<(String, String)> {
-        t.info().header.iter().filter(|(k, _)| k != "body").cloned().collect()
+        t.info()
+            .header
+            .iter()
+            .filter(|(k, _)| k != "body")
+            .cloned()
+            .collect()
     };
     assert_eq!(without_body(&again), without_body(t));
     assert_eq!(write(&again), bytes);
