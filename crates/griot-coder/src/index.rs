@@ -6,6 +6,7 @@
 //! raw text cannot do; n-gram lookups with a first-word filter cost a few hash probes per token.
 
 use griot_lexicon::agents::{AgentKind, Agents};
+use griot_lexicon::ethnic::EthnicGroup;
 use griot_lexicon::gazetteer::{Gazetteer, NameKind, NameRef};
 use griot_text::tokenize::{tokenize, RawToken};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -23,6 +24,11 @@ pub enum Target {
     Agent(u32),
     /// A region larger than a country ("the Sahel"): a place with no single country.
     Macro(u16),
+    /// An ethnic or religious group: its adjective ("Tuareg") or its people ("Kurds").
+    Ethnic {
+        index: u16,
+        people: bool,
+    },
 }
 
 /// Regions that span countries. GeoNames lists towns with some of these names ("Sahel" in
@@ -71,7 +77,7 @@ pub struct NameIndex {
 }
 
 impl NameIndex {
-    pub fn build(gazetteer: &Gazetteer, agents: &Agents) -> NameIndex {
+    pub fn build(gazetteer: &Gazetteer, agents: &Agents, ethnic: &[EthnicGroup]) -> NameIndex {
         let mut index = NameIndex {
             exact: FxHashMap::default(),
             lemmas: FxHashMap::default(),
@@ -94,6 +100,17 @@ impl NameIndex {
             }
             // A macro-region replaces gazetteer places of the same name.
             index.exact.insert(key, vec![Target::Macro(i as u16)]);
+        }
+        for (i, group) in ethnic.iter().enumerate() {
+            for (forms, people) in [(&group.adjectives, false), (&group.people, true)] {
+                for form in forms {
+                    let target = Target::Ethnic {
+                        index: i as u16,
+                        people,
+                    };
+                    index.add_exact(form, target, &mut scratch);
+                }
+            }
         }
         for (i, row) in agents.rows().iter().enumerate() {
             let target = Target::Agent(i as u32);

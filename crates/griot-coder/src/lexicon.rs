@@ -2,6 +2,7 @@
 
 use crate::index::NameIndex;
 use griot_lexicon::agents::{Agents, AgentsError};
+use griot_lexicon::ethnic::{self, EthnicError, EthnicGroup};
 use griot_lexicon::gazetteer::{Gazetteer, GazetteerError};
 use std::path::Path;
 
@@ -11,12 +12,15 @@ pub enum LexiconError {
     Gazetteer(#[from] GazetteerError),
     #[error(transparent)]
     Agents(#[from] AgentsError),
+    #[error(transparent)]
+    Ethnic(#[from] EthnicError),
 }
 
 /// Gazetteer + agents + the index over both.
 pub struct Lexicon {
     pub gazetteer: &'static Gazetteer,
     pub agents: Agents,
+    pub ethnic: &'static [EthnicGroup],
     pub index: NameIndex,
 }
 
@@ -29,10 +33,12 @@ impl Lexicon {
         for path in extra {
             agents.extend_from_file(path)?;
         }
-        let index = NameIndex::build(gazetteer, &agents);
+        let ethnic = ethnic::builtin()?;
+        let index = NameIndex::build(gazetteer, &agents, ethnic);
         Ok(Lexicon {
             gazetteer,
             agents,
+            ethnic,
             index,
         })
     }

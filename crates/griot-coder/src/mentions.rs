@@ -81,6 +81,27 @@ const QUANTIFIERS: &[&str] = &[
     "crowds",
 ];
 
+/// "US-led", "Iran-backed": the first part acts.
+const PARTICIPLE_SUFFIXES: &[&str] = &[
+    "led",
+    "backed",
+    "based",
+    "sponsored",
+    "supported",
+    "brokered",
+    "allied",
+    "funded",
+    "armed",
+    "trained",
+    "linked",
+    "aligned",
+    "controlled",
+    "run",
+    "held",
+    "owned",
+    "affiliated",
+];
+
 /// Words that make a number approximate ("about 50 soldiers").
 const APPROXIMATORS: &[&str] = &[
     "about", "around", "nearly", "almost", "some", "roughly", "over", "up", "to",
@@ -196,6 +217,35 @@ fn find_hits(
                 && parts
                     .iter()
                     .all(|t| t.iter().any(|x| matches!(x, Target::Country { .. })));
+            // "US-led", "Algeria-backed": the country leads or backs whatever the phrase names.
+            let mut pieces = words[i].rsplitn(2, '-');
+            let last = pieces.next().unwrap_or_default().to_lowercase();
+            let head = pieces.next().unwrap_or_default();
+            if !all_states && PARTICIPLE_SUFFIXES.contains(&last.as_str()) && !head.is_empty() {
+                let targets: Vec<Target> = lex
+                    .index
+                    .longest_at(&[head], &[head], 0, buf)
+                    .map(|(_, t)| t)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|t| match t {
+                        Target::Country { index, .. } => Some(Target::Country {
+                            index,
+                            kind: NameKind::Name,
+                        }),
+                        Target::Agent(_) => Some(t),
+                        _ => None,
+                    })
+                    .collect();
+                if !targets.is_empty() {
+                    hits.push(Hit {
+                        start: i,
+                        end: i + 1,
+                        targets,
+                        used: false,
+                    });
+                }
+            }
             if all_states {
                 hits.push(Hit {
                     start: i,
@@ -236,7 +286,7 @@ fn filter_targets(
     let has_country = targets.iter().any(|t| matches!(t, Target::Country { .. }));
     targets.retain(|t| match t {
         Target::Place(_) | Target::Region(_) => proper && !has_country && !embedded,
-        Target::Country { .. } | Target::Macro(_) => capitalised,
+        Target::Country { .. } | Target::Macro(_) | Target::Ethnic { .. } => capitalised,
         Target::Agent(i) => match lex.agents.rows().get(*i as usize).map(|r| r.kind) {
             // Role nouns must be read as nouns ("suspected", "advocating" are not agents).
             Some(AgentKind::Agent) => last.tag.is_noun(),
@@ -408,6 +458,41 @@ fn noun_phrase(
             }
             hits[h].used = true;
         }
+        // "Hungarian and Romanian officials" when the chunker split the demonyms off.
+        let mut start = start;
+        while start >= 2 && matches!(s.tokens[start - 1].text.as_str(), "and" | "or" | ",") {
+            let Some(prev) = hits.iter_mut().find(|p| p.end == start - 1 && !p.used) else {
+                break;
+            };
+            let Some(c) = prev.targets.iter().find_map(|t| match t {
+                Target::Country {
+                    index,
+                    kind: NameKind::Adjective,
+                } => lex.gazetteer.countries().get(*index as usize),
+                _ => None,
+            }) else {
+                break;
+            };
+            codes.insert(0, c.iso3.clone());
+            prev.used = true;
+            start = prev.start;
+        }
+        for &h in &inside {
+            for t in &hits[h].targets {
+                if let Target::Ethnic {
+                    index,
+                    people: false,
+                } = t
+                {
+                    if let Some(g) = lex.ethnic.get(*index as usize) {
+                        attributes.push((g.attribute().to_string(), g.name().to_string()));
+                        if codes.is_empty() {
+                            codes.extend(g.country.clone());
+                        }
+                    }
+                }
+            }
+        }
         if codes.is_empty() {
             if let Some((oh, org_row)) = org {
                 if hits[oh].start < hits[ah].start {
@@ -417,6 +502,10 @@ fn noun_phrase(
                     hits[oh].used = true;
                 }
             }
+        }
+        // "opponents to Malian rulers", "soldiers of Mali": the complement names the country.
+        if codes.is_empty() {
+            codes.extend(complement_country(s, lex, end, hits));
         }
         if codes.is_empty() {
             if let Some(c) = &row.code {
@@ -454,7 +543,9 @@ fn noun_phrase(
                     ..Default::default()
                 };
                 for (k, v) in row.attributes.iter().chain(attributes.iter()) {
-                    if matches!(k.as_str(), "ethnicity" | "religion" | "place") {
+                    if matches!(k.as_str(), "ethnicity" | "religion" | "place")
+                        && !a.attributes.contains_key(k)
+                    {
                         a.attributes.insert(k.clone(), v.clone());
                     }
                 }
@@ -481,6 +572,60 @@ fn noun_phrase(
             locative: false,
         });
         // Possessors after the head ("soldiers of Mali") are left for a later pass.
+        return;
+    }
+    // "Iraqi Kurds", "Tuaregs": an ethnic or religious group as an actor (civilians).
+    let people = inside.iter().copied().find_map(|h| {
+        hits[h].targets.iter().find_map(|t| match t {
+            Target::Ethnic {
+                index,
+                people: true,
+            } => lex.ethnic.get(*index as usize).map(|g| (h, g)),
+            _ => None,
+        })
+    });
+    if let Some((ph, group)) = people {
+        let mut codes = Vec::new();
+        for &h in &inside {
+            if hits[h].start < hits[ph].start {
+                for t in &hits[h].targets {
+                    if let Target::Country {
+                        index,
+                        kind: NameKind::Adjective | NameKind::Name,
+                    } = t
+                    {
+                        if let Some(c) = lex.gazetteer.countries().get(*index as usize) {
+                            push_unique(&mut codes, c.iso3.clone());
+                        }
+                    }
+                }
+            }
+            hits[h].used = true;
+        }
+        if codes.is_empty() {
+            codes.extend(group.country.clone());
+        }
+        let span_start = quantified_start(s, start);
+        let pending = if codes.is_empty() {
+            Pending::Country
+        } else {
+            Pending::Nothing
+        };
+        let mut d = draft_actor(
+            s,
+            span_start,
+            hits[ph].end,
+            codes.first().cloned(),
+            Some("CVL".into()),
+            pending,
+            &group.id,
+            true,
+        );
+        for a in &mut d.mention.actors {
+            a.attributes
+                .insert(group.attribute().to_string(), group.name().to_string());
+        }
+        out.push(d);
         return;
     }
     if definite && is_the_country_phrase(s, start, end) {
@@ -576,10 +721,16 @@ fn noun_phrase(
                     ));
                 }
                 NameKind::Adjective => {
+                    // "Hungarian and Romanian officials": left for the phrase after "and".
+                    if he == end && coordinated_with_agent(s, lex, end, hits) {
+                        hits[h].used = false;
+                        continue;
+                    }
                     // A demonym modifying something that is not an actor ("Algerian support"):
                     // the country acts, unless it only describes a place or thing.
+                    let tag = s.tokens[hs].tag;
                     if !locative
-                        && s.tokens[hs].tag.is_adjective()
+                        && (tag.is_adjective() || tag.is_proper_noun())
                         && modifies_possession(s, he, end)
                     {
                         out.push(draft_actor(
@@ -787,10 +938,66 @@ fn sector_with_modifiers(
     }
 }
 
+/// The country named in the "of/to/in/from" phrase right after a noun phrase ending at `end`.
+fn complement_country(s: &Sentence, lex: &Lexicon, end: usize, hits: &[Hit]) -> Option<String> {
+    let prep = s.tokens.get(end)?;
+    if !matches!(
+        prep.text.to_lowercase().as_str(),
+        "of" | "to" | "in" | "from"
+    ) {
+        return None;
+    }
+    let next = s
+        .chunks
+        .iter()
+        .find(|c| c.start == end + 1 && c.kind == ChunkKind::NP)?;
+    hits.iter()
+        .filter(|h| h.start >= next.start && h.end <= next.end)
+        .flat_map(|h| &h.targets)
+        .find_map(|t| match t {
+            Target::Country { index, .. } => lex.gazetteer.countries().get(*index as usize),
+            _ => None,
+        })
+        .map(|c| c.iso3.clone())
+}
+
+/// Whether the tokens after `end` are "and"/"or"/"," and then a phrase whose head is a role noun.
+fn coordinated_with_agent(s: &Sentence, lex: &Lexicon, end: usize, hits: &[Hit]) -> bool {
+    if !s
+        .tokens
+        .get(end)
+        .is_some_and(|t| matches!(t.text.as_str(), "and" | "or" | ","))
+    {
+        return false;
+    }
+    let Some(next) = s
+        .chunks
+        .iter()
+        .find(|c| c.start == end + 1 && c.kind == ChunkKind::NP)
+    else {
+        return false;
+    };
+    hits.iter().any(|h| {
+        h.start >= next.start
+            && h.end <= next.end
+            && h.targets
+                .iter()
+                .any(|t| agent(lex, t).is_some_and(|r| r.kind == AgentKind::Agent))
+    })
+}
+
 /// A demonym before a possessed noun ("Algerian interference"): PLOVER reads the country as
-/// the actor. Before a place or a generic noun it only describes.
+/// the actor. Before a place or a generic noun it only describes. A demonym the tagger read as
+/// a proper noun may end its own chunk ("[Israeli] [military policies]"): the noun phrase right
+/// after it is what it modifies.
 fn modifies_possession(s: &Sentence, he: usize, end: usize) -> bool {
-    he < end && (he..end).any(|k| s.tokens[k].tag.is_noun())
+    if he < end {
+        return (he..end).any(|k| s.tokens[k].tag.is_noun());
+    }
+    s.chunks
+        .iter()
+        .find(|c| c.start == he && c.kind == ChunkKind::NP)
+        .is_some_and(|c| (c.start..c.end).any(|k| s.tokens[k].tag.is_noun()))
 }
 
 fn is_locative(s: &Sentence, start: usize) -> bool {

@@ -32,7 +32,16 @@ pub fn resolve(doc: &Document, lex: &Lexicon, drafts: &mut Vec<Draft>) {
         match drafts[i].pending {
             Pending::Nothing => {}
             Pending::Country => {
-                let code = sentence_place_country(drafts, i).or_else(|| top.clone());
+                // A named person is rarely the compatriot of whoever the sentence named
+                // last ("Algeria's support to Imam Mahmoud Dicko"): persons skip that step.
+                let person = drafts[i].mention.kind == MentionKind::Person;
+                let code = sentence_place_country(drafts, i)
+                    .or_else(|| {
+                        (!person)
+                            .then(|| preceding_country(drafts, i, &explicit))
+                            .flatten()
+                    })
+                    .or_else(|| top.clone());
                 set_code(&mut drafts[i], code);
             }
             Pending::Definite => {
@@ -162,9 +171,35 @@ pub fn focus_countries(doc: &Document, lex: &Lexicon, drafts: &[Draft]) -> Vec<(
             }
         }
     }
+    // Ties go to the country named first.
+    let first_seen = |code: &str| {
+        drafts
+            .iter()
+            .position(|d| {
+                d.mention
+                    .actors
+                    .iter()
+                    .any(|a| a.code.as_deref() == Some(code))
+            })
+            .unwrap_or(usize::MAX)
+    };
     let mut focus: Vec<(String, u32)> = counts.into_iter().collect();
-    focus.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    focus.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| first_seen(&a.0).cmp(&first_seen(&b.0)))
+    });
     focus
+}
+
+/// The country of the nearest earlier mention in the same sentence that names one itself.
+fn preceding_country(drafts: &[Draft], i: usize, explicit: &[bool]) -> Option<String> {
+    let sentence = drafts[i].mention.sentence;
+    (0..i)
+        .rev()
+        .take_while(|&j| drafts[j].mention.sentence == sentence)
+        .filter(|&j| explicit[j] && drafts[j].mention.kind != MentionKind::Place)
+        .find_map(|j| drafts[j].mention.actors.iter().find_map(|a| a.code.clone()))
+        .filter(|c| c.len() == 3 && !matches!(c.as_str(), "IGO" | "NGO" | "IMG" | "UNO" | "EUR"))
 }
 
 /// The country of the place named after a locative preposition nearest to mention `i` in its

@@ -9,4 +9,5 @@
 //! What it is not: matching text against this knowledge is the coder's job (`griot-coder`).
 
 pub mod agents;
+pub mod ethnic;
 pub mod gazetteer;

@@ -128,6 +128,14 @@ fn noun_phrase(words: &[&str], tags: &[PosTag], i: usize) -> Option<usize> {
             last_noun = Some(k);
             continue;
         }
+        // A proper noun before adjectives and a noun: "the South Korean army".
+        if tags[k - 1].is_proper_noun() {
+            let adjectives_end = run(tags, k, PosTag::is_adjective);
+            if adjectives_end > k && adjectives_end < n && tags[adjectives_end].is_noun() {
+                k = adjectives_end;
+                continue;
+            }
+        }
         break;
     }
     match last_noun {
@@ -215,6 +223,16 @@ mod tests {
         assert_eq!(
             chunks("the/DT Moroccan/JJ and/CC Malian/JJ intelligence/NN agencies/NNS freed/VBD about/RB 50/CD soldiers/NNS"),
             ["NP[the Moroccan and Malian intelligence agencies]", "VP[freed]", "NP[about 50 soldiers]"]
+        );
+        assert_eq!(
+            chunks("The/DT South/NNP Korean/JJ army/NN fired/VBD at/IN Algeria/NNP responsible/JJ"),
+            [
+                "NP[The South Korean army]",
+                "VP[fired]",
+                "PP[at]",
+                "NP[Algeria]",
+                "ADJP[responsible]"
+            ]
         );
         assert_eq!(
             chunks("rebels/NNS that/WDT are/VBP not/RB sovereign/JJ ,/, which/WDT he/PRP said/VBD"),

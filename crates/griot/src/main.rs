@@ -6,6 +6,7 @@
 
 mod cmd;
 mod config;
+mod eval;
 mod input;
 mod render;
 
@@ -25,6 +26,8 @@ enum Command {
     Read(cmd::read::Args),
     /// Find mentions of actors and places, resolved to countries, sectors and GeoNames.
     Mentions(cmd::mentions::Args),
+    /// Score griot against gold-standard files.
+    Eval(cmd::eval::Args),
     /// Measure speed on a corpus (single thread).
     Bench(cmd::bench::Args),
 }
@@ -34,6 +37,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Read(args) => cmd::read::run(args),
         Command::Mentions(args) => cmd::mentions::run(args),
+        Command::Eval(args) => cmd::eval::run(args),
         Command::Bench(args) => cmd::bench::run(args),
     };
     match result {

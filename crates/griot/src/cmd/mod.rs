@@ -1,3 +1,4 @@
 pub mod bench;
+pub mod eval;
 pub mod mentions;
 pub mod read;

@@ -1,0 +1,4 @@
+//! `griot eval`: scores against gold-standard files (format in `../shared/README.md`).
+
+pub mod gold;
+pub mod mentions;
