@@ -68,7 +68,10 @@ pub const MACRO_REGIONS: &[&str] = &[
 const MAX_TOKENS: usize = 8;
 
 pub struct NameIndex {
-    /// Names as written (case kept): countries, places, organisations, titles.
+    /// Countries, regions and places are looked up in the gazetteer's own compact index
+    /// rather than copied here (hundreds of thousands of forms).
+    gazetteer: &'static Gazetteer,
+    /// Names as written (case kept): organisations, titles, ethnic groups, macro-regions.
     exact: FxHashMap<String, Vec<Target>>,
     /// Lower-cased forms whose last word is a lemma: role nouns.
     lemmas: FxHashMap<String, Vec<Target>>,
@@ -77,22 +80,19 @@ pub struct NameIndex {
 }
 
 impl NameIndex {
-    pub fn build(gazetteer: &Gazetteer, agents: &Agents, ethnic: &[EthnicGroup]) -> NameIndex {
+    pub fn build(
+        gazetteer: &'static Gazetteer,
+        agents: &Agents,
+        ethnic: &[EthnicGroup],
+    ) -> NameIndex {
         let mut index = NameIndex {
+            gazetteer,
             exact: FxHashMap::default(),
             lemmas: FxHashMap::default(),
             exact_first: FxHashSet::default(),
             lemma_first: FxHashSet::default(),
         };
         let mut scratch = Vec::new();
-        for (surface, name) in gazetteer.names() {
-            let target = match name {
-                NameRef::Country(index, kind) => Target::Country { index, kind },
-                NameRef::Region(i) => Target::Region(i),
-                NameRef::Place(i) => Target::Place(i),
-            };
-            index.add_exact(surface, target, &mut scratch);
-        }
         for (i, name) in MACRO_REGIONS.iter().enumerate() {
             let key = key_of(name, &mut scratch, false).unwrap_or_default();
             if let Some(first) = key.split(' ').next() {
@@ -152,7 +152,8 @@ impl NameIndex {
         }
     }
 
-    /// The longest match starting at token `i`: its end (exclusive) and targets from both maps.
+    /// The longest match starting at token `i`: its end (exclusive) and targets from the
+    /// gazetteer and both maps.
     pub fn longest_at(
         &self,
         words: &[&str],
@@ -162,16 +163,27 @@ impl NameIndex {
     ) -> Option<(usize, Vec<Target>)> {
         let n = words.len();
         let first_exact = self.exact_first.contains(norm(words[i]).as_ref());
-        let first_lower = lower(words[i]);
-        let first_lemma =
-            self.lemma_first.contains(&first_lower) || self.lemma_first.contains(&lower(lemmas[i]));
-        if !first_exact && !first_lemma {
+        let first_lemma = self.lemma_first.contains(&lower(words[i]))
+            || self.lemma_first.contains(&lower(lemmas[i]));
+        // Gazetteer names start with a capital and run over capitalised words and connectors
+        // ("Bosnia and Herzegovina", "Democratic Republic of the Congo").
+        let name_window = if starts_upper(words[i]) {
+            let mut j = i + 1;
+            while j < n && j - i < MAX_TOKENS && (starts_upper(words[j]) || is_connector(words[j]))
+            {
+                j += 1;
+            }
+            j - i
+        } else {
+            0
+        };
+        if !first_exact && !first_lemma && name_window == 0 {
             return None;
         }
         let max = (n - i).min(MAX_TOKENS);
         for len in (1..=max).rev() {
             let mut found: Vec<Target> = Vec::new();
-            if first_exact {
+            if first_exact || len <= name_window {
                 buf.clear();
                 for (k, w) in words[i..i + len].iter().enumerate() {
                     if k > 0 {
@@ -181,6 +193,14 @@ impl NameIndex {
                 }
                 if let Some(t) = self.exact.get(buf.as_str()) {
                     found.extend_from_slice(t);
+                }
+                let macro_region = found.iter().any(|t| matches!(t, Target::Macro(_)));
+                if len <= name_window && !macro_region {
+                    found.extend(self.gazetteer.lookup(buf).iter().map(|r| match *r {
+                        NameRef::Country(index, kind) => Target::Country { index, kind },
+                        NameRef::Region(i) => Target::Region(i),
+                        NameRef::Place(i) => Target::Place(i),
+                    }));
                 }
             }
             if first_lemma {
@@ -200,7 +220,13 @@ impl NameIndex {
                 }
             }
             if !found.is_empty() {
-                return Some((i + len, found));
+                let mut unique: Vec<Target> = Vec::with_capacity(found.len());
+                for t in found {
+                    if !unique.contains(&t) {
+                        unique.push(t);
+                    }
+                }
+                return Some((i + len, unique));
             }
         }
         None
@@ -213,6 +239,40 @@ impl NameIndex {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Lower-case words that may sit inside a place or country name, or end a region's name
+/// ("the Mopti region").
+fn is_connector(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "and"
+            | "the"
+            | "de"
+            | "du"
+            | "des"
+            | "la"
+            | "le"
+            | "el"
+            | "al"
+            | "da"
+            | "do"
+            | "&"
+            | "region"
+            | "province"
+            | "governorate"
+            | "state"
+            | "district"
+            | "prefecture"
+            | "county"
+            | "department"
+            | "oblast"
+    ) || word.starts_with("al-")
+        || word.starts_with("d'")
 }
 
 /// The key of a lexicon phrase: its tokens (as griot's tokenizer cuts them) joined by spaces,

@@ -33,6 +33,9 @@ impl Lexicon {
         for path in extra {
             agents.extend_from_file(path)?;
         }
+        // Build the gazetteer's name index now rather than on the first document, so loading
+        // costs what it costs once and coding times stay even.
+        let _ = gazetteer.lookup("Mali");
         let ethnic = ethnic::builtin()?;
         let index = NameIndex::build(gazetteer, &agents, ethnic);
         Ok(Lexicon {

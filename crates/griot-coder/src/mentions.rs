@@ -236,7 +236,12 @@ fn find_hits(
                         Target::Agent(_) => Some(t),
                         _ => None,
                     })
-                    .collect();
+                    .fold(Vec::new(), |mut unique: Vec<Target>, t| {
+                        if !unique.contains(&t) {
+                            unique.push(t);
+                        }
+                        unique
+                    });
                 if !targets.is_empty() {
                     hits.push(Hit {
                         start: i,
@@ -668,13 +673,15 @@ fn noun_phrase(
             out.push(d);
             continue;
         }
-        let countries: Vec<(usize, NameKind)> = targets
-            .iter()
-            .filter_map(|t| match t {
-                Target::Country { index, kind } => Some((*index as usize, *kind)),
-                _ => None,
-            })
-            .collect();
+        // One entry per country: "UK" is both a name and an alias of the same country.
+        let mut countries: Vec<(usize, NameKind)> = Vec::new();
+        for t in &targets {
+            if let Target::Country { index, kind } = t {
+                if !countries.iter().any(|(i, _)| *i == *index as usize) {
+                    countries.push((*index as usize, *kind));
+                }
+            }
+        }
         if countries.len() >= 2 {
             // "Rabat-Bamako": each side's government.
             let actors: Vec<Actor> = countries

@@ -128,10 +128,17 @@ fn noun_phrase(words: &[&str], tags: &[PosTag], i: usize) -> Option<usize> {
             last_noun = Some(k);
             continue;
         }
-        // A proper noun before adjectives and a noun: "the South Korean army".
+        // A proper noun before capitalised adjectives and a noun: "the South Korean army" (but
+        // not "Germany last month").
         if tags[k - 1].is_proper_noun() {
             let adjectives_end = run(tags, k, PosTag::is_adjective);
-            if adjectives_end > k && adjectives_end < n && tags[adjectives_end].is_noun() {
+            let capitalised = (k..adjectives_end)
+                .all(|a| words[a].chars().next().is_some_and(char::is_uppercase));
+            if adjectives_end > k
+                && capitalised
+                && adjectives_end < n
+                && tags[adjectives_end].is_noun()
+            {
                 k = adjectives_end;
                 continue;
             }

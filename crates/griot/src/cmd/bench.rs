@@ -1,40 +1,68 @@
-//! `griot bench`: throughput of griot's stages on a corpus, on one thread.
+//! `griot bench`: throughput and memory of griot's stages on a corpus, on one thread.
 //!
 //! Speed is measured here, never asserted in tests: timings depend on the machine.
 
+use crate::config::LexiconArgs;
 use crate::input::{self, InputArgs};
 use anyhow::{bail, Context, Result};
+use griot_model::Document;
 use griot_text::Reader;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// What to measure: `read` (clean text → sentences, tokens, tags, lemmas, chunks).
-    #[arg(value_parser = ["read"])]
+    /// `read` (clean text → sentences, tokens, tags, lemmas, chunks), `mentions` (read + find
+    /// and resolve mentions) or `lexicon` (time and memory to load the lexicon).
+    #[arg(value_parser = ["read", "mentions", "lexicon"])]
     pub stage: String,
+    /// Corpus files (text, HTML, JSONL); not needed for `lexicon`.
+    pub paths: Vec<PathBuf>,
     #[command(flatten)]
-    pub input: InputArgs,
+    pub lexicon: LexiconArgs,
     /// Measure for at least this many seconds (whole passes over the corpus).
     #[arg(long, default_value_t = 3.0)]
     pub seconds: f64,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let inputs = input::load(&args.input)?;
+    if args.stage == "lexicon" {
+        return lexicon(&args);
+    }
+    if args.paths.is_empty() {
+        bail!("`griot bench {}` needs corpus files", args.stage);
+    }
+    let input = InputArgs {
+        paths: args.paths.clone(),
+        input_format: None,
+        max_bytes: griot_ingest::IngestOptions::default().max_bytes,
+    };
+    let inputs = input::load(&input)?;
     if inputs.docs.is_empty() {
         bail!("no documents to measure");
     }
     let reader = Reader::builtin().context("loading the built-in reading models")?;
+    let lexicon = match args.stage.as_str() {
+        "mentions" => Some(args.lexicon.load()?),
+        _ => None,
+    };
+    let process = |doc: &mut Document| {
+        reader.read(doc);
+        if let Some(lex) = &lexicon {
+            griot_coder::find_mentions(doc, lex);
+        }
+    };
     // One warm-up pass so lazy tables are built before the clock starts.
     let mut warm = inputs.docs.clone();
-    warm.iter_mut().for_each(|d| reader.read(d));
+    warm.iter_mut().for_each(process);
     let tokens: usize = warm
         .iter()
         .flat_map(|d| &d.sentences)
         .map(|s| s.tokens.len())
         .sum();
     let sentences: usize = warm.iter().map(|d| d.sentences.len()).sum();
+    let mentions: usize = warm.iter().map(|d| d.mentions.len()).sum();
     drop(warm);
 
     let budget = Duration::from_secs_f64(args.seconds.max(0.1));
@@ -43,27 +71,72 @@ pub fn run(args: Args) -> Result<ExitCode> {
     while busy < budget {
         let mut docs = inputs.docs.clone();
         let start = Instant::now();
-        for doc in &mut docs {
-            reader.read(doc);
-        }
+        docs.iter_mut().for_each(process);
         busy += start.elapsed();
         passes += 1;
     }
     let secs = busy.as_secs_f64();
     let per_sec = |n: usize| n as f64 * f64::from(passes) / secs;
     println!(
-        "read: {} documents, {} sentences, {} tokens; {} passes in {:.2}s on one thread",
+        "{}: {} documents, {} sentences, {} tokens, {} mentions; {} passes in {:.2}s on one thread",
+        args.stage,
         inputs.docs.len(),
         sentences,
         tokens,
+        mentions,
         passes,
         secs
     );
     println!(
-        "read: {:.0} tokens/s, {:.0} sentences/s, {:.0} documents/s",
+        "{}: {:.0} tokens/s, {:.0} sentences/s, {:.0} documents/s; peak RSS {}",
+        args.stage,
         per_sec(tokens),
         per_sec(sentences),
-        per_sec(inputs.docs.len())
+        per_sec(inputs.docs.len()),
+        peak_rss().map_or("unknown".into(), mib)
     );
     Ok(ExitCode::SUCCESS)
+}
+
+fn lexicon(args: &Args) -> Result<ExitCode> {
+    let before = current_rss();
+    let start = Instant::now();
+    let lexicon = args.lexicon.load()?;
+    let elapsed = start.elapsed();
+    let after = current_rss();
+    println!(
+        "lexicon: loaded in {:.1} ms ({} index keys); RSS {} → {} (+{})",
+        elapsed.as_secs_f64() * 1000.0,
+        lexicon.index.len(),
+        before.map_or("unknown".into(), mib),
+        after.map_or("unknown".into(), mib),
+        before
+            .zip(after)
+            .map_or("unknown".into(), |(b, a)| mib(a.saturating_sub(b)))
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn mib(kib: u64) -> String {
+    format!("{:.1} MiB", kib as f64 / 1024.0)
+}
+
+/// Resident set size in KiB, from /proc (Linux); `None` elsewhere.
+fn current_rss() -> Option<u64> {
+    proc_status_kib("VmRSS:")
+}
+
+fn peak_rss() -> Option<u64> {
+    proc_status_kib("VmHWM:")
+}
+
+fn proc_status_kib(field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(field))?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
 }

@@ -71,8 +71,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 "  actor sectors: {}/{} found actors with a gold sector get it ({:.1}%)",
                 mention_score.sector_agrees,
                 mention_score.with_sector,
-                100.0 * mention_score.sector_agrees as f64
-                    / mention_score.with_sector.max(1) as f64
+                100.0 * mention_score.sector_accuracy()
             );
             if args.errors {
                 for e in &mention_score.errors {
