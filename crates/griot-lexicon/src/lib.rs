@@ -9,5 +9,7 @@
 //! What it is not: matching text against this knowledge is the coder's job (`griot-coder`).
 
 pub mod agents;
+pub mod cues;
 pub mod ethnic;
+pub mod events;
 pub mod gazetteer;
