@@ -2,7 +2,9 @@
 
 use crate::index::NameIndex;
 use griot_lexicon::agents::{Agents, AgentsError};
+use griot_lexicon::cues::{self, Cues, CuesError, LoadedTerm};
 use griot_lexicon::ethnic::{self, EthnicError, EthnicGroup};
+use griot_lexicon::events::{Events, EventsError};
 use griot_lexicon::gazetteer::{Gazetteer, GazetteerError};
 use std::path::Path;
 
@@ -14,6 +16,10 @@ pub enum LexiconError {
     Agents(#[from] AgentsError),
     #[error(transparent)]
     Ethnic(#[from] EthnicError),
+    #[error(transparent)]
+    Events(#[from] EventsError),
+    #[error(transparent)]
+    Cues(#[from] CuesError),
 }
 
 /// Gazetteer + agents + the index over both.
@@ -21,6 +27,9 @@ pub struct Lexicon {
     pub gazetteer: &'static Gazetteer,
     pub agents: Agents,
     pub ethnic: &'static [EthnicGroup],
+    pub events: Events,
+    pub cues: Cues,
+    pub loaded: &'static [LoadedTerm],
     pub index: NameIndex,
 }
 
@@ -42,6 +51,9 @@ impl Lexicon {
             gazetteer,
             agents,
             ethnic,
+            events: Events::builtin()?.clone(),
+            cues: Cues::builtin()?.clone(),
+            loaded: cues::loaded_language()?,
             index,
         })
     }

@@ -11,10 +11,18 @@
 //! 3. [`resolve`]: the document's countries in focus, definite descriptions and pronouns, and
 //!    GeoNames resolution of places.
 
+pub mod events;
 pub mod index;
 pub mod lexicon;
 pub mod mentions;
 pub mod resolve;
 
+pub use events::code_events;
 pub use lexicon::{Lexicon, LexiconError};
 pub use mentions::find_mentions;
+
+/// Mentions, then events: the whole coder on a read document.
+pub fn code(doc: &mut griot_model::Document, lex: &Lexicon) {
+    find_mentions(doc, lex);
+    code_events(doc, lex);
+}

@@ -17,7 +17,7 @@
 use crate::index::Target;
 use crate::lexicon::Lexicon;
 use crate::mentions::{Draft, Pending};
-use griot_lexicon::gazetteer::Country;
+use griot_lexicon::gazetteer::{Country, PlaceEntry, Region};
 use griot_model::{Document, MentionKind, Place, Span};
 use std::collections::BTreeMap;
 
@@ -237,36 +237,12 @@ fn best_place(
             Target::Place(i) => lex.gazetteer.places().get(*i as usize).map(|p| {
                 let score =
                     10.0 * weight(p.country.as_str()) + f64::from(p.population.max(1)).log10();
-                (
-                    score,
-                    Place {
-                        name: p.name().to_string(),
-                        geonames_id: Some(p.geonames_id),
-                        lat: Some(p.lat),
-                        lon: Some(p.lon),
-                        country: Some(p.country.as_str().to_string()),
-                        admin1: Some(p.admin1().to_string()).filter(|a| !a.is_empty()),
-                        feature: Some("city".into()),
-                        span: Some(span),
-                    },
-                )
+                (score, city_place(p, span))
             }),
             Target::Region(i) => lex.gazetteer.regions().get(*i as usize).map(|r| {
                 // A region is as large as a big city; focus decides between namesakes.
                 let score = 10.0 * weight(r.country.as_str()) + 5.5;
-                (
-                    score,
-                    Place {
-                        name: r.name.clone(),
-                        geonames_id: r.geonames_id,
-                        lat: r.lat,
-                        lon: r.lon,
-                        country: Some(r.country.as_str().to_string()),
-                        admin1: Some(r.admin1.clone()).filter(|a| !a.is_empty()),
-                        feature: Some("region".into()),
-                        span: Some(span),
-                    },
-                )
+                (score, region_place(r, span))
             }),
             _ => None,
         };
@@ -326,4 +302,32 @@ fn names_country(d: &Draft, explicit: bool) -> bool {
                 | "compound-states"
         )
     ) || d.mention.antecedent.is_none() && d.mention.kind == MentionKind::Actor && explicit
+}
+
+/// A GeoNames populated place as a place.
+pub fn city_place(p: &PlaceEntry, span: Span) -> Place {
+    Place {
+        name: p.name().to_string(),
+        geonames_id: Some(p.geonames_id),
+        lat: Some(p.lat),
+        lon: Some(p.lon),
+        country: Some(p.country.as_str().to_string()),
+        admin1: Some(p.admin1().to_string()).filter(|a| !a.is_empty()),
+        feature: Some("city".into()),
+        span: Some(span),
+    }
+}
+
+/// A first-level region as a place.
+pub fn region_place(r: &Region, span: Span) -> Place {
+    Place {
+        name: r.name.clone(),
+        geonames_id: r.geonames_id,
+        lat: r.lat,
+        lon: r.lon,
+        country: Some(r.country.as_str().to_string()),
+        admin1: Some(r.admin1.clone()).filter(|a| !a.is_empty()),
+        feature: Some("region".into()),
+        span: Some(span),
+    }
 }

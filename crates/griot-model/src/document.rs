@@ -39,6 +39,20 @@ pub struct Document {
     pub mentions: Vec<Mention>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<Event>,
+    /// Loaded language: words that show the outlet's framing ("reckless", "junta").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub framing: Vec<Framing>,
+}
+
+/// A loaded-language marker found in a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Framing {
+    pub span: Span,
+    pub text: String,
+    /// `pejorative-label`, `intensifier`, `alarmist`, `delegitimizing`, …
+    pub category: String,
+    /// The lexicon row that matched.
+    pub rule: String,
 }
 
 impl Document {

@@ -18,7 +18,7 @@ pub mod ontology;
 pub mod pos;
 pub mod span;
 
-pub use document::{Chunk, ChunkKind, Dateline, Document, Sentence, Token};
+pub use document::{Chunk, ChunkKind, Dateline, Document, Framing, Sentence, Token};
 pub use event::{Attribution, Certainty, DatePrecision, Event, EventDate, Evidence};
 pub use mention::{Actor, Mention, MentionKind, Place};
 pub use pos::PosTag;

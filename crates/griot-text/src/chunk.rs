@@ -107,7 +107,18 @@ fn noun_phrase(words: &[&str], tags: &[PosTag], i: usize) -> Option<usize> {
                 && tags[k - 1].is_adjective()
                 && k + 1 < n
                 && tags[k + 1].is_adjective();
-            if is_premodifier(tags[k]) || adverb_before_adjective || coordinated_adjective {
+            // A participle followed by a number or determiner takes an object ("arrested 12
+            // herders", "seized the town"): it is a verb, not a premodifier.
+            let verb_with_object = matches!(tags[k], PosTag::VBN | PosTag::VBG)
+                && k + 1 < n
+                && matches!(
+                    tags[k + 1],
+                    PosTag::CD | PosTag::DT | PosTag::PRPS | PosTag::PDT
+                );
+            if (is_premodifier(tags[k]) && !verb_with_object)
+                || adverb_before_adjective
+                || coordinated_adjective
+            {
                 k += 1;
             } else {
                 break;

@@ -24,6 +24,8 @@ struct Cli {
 enum Command {
     /// Read documents: sentences, tokens with offsets, part-of-speech tags, lemmas and chunks.
     Read(cmd::read::Args),
+    /// Code events: PLOVER type and mode, CAMEO, actors, certainty, attribution, place, date.
+    Code(cmd::code::Args),
     /// Find mentions of actors and places, resolved to countries, sectors and GeoNames.
     Mentions(cmd::mentions::Args),
     /// Score griot against gold-standard files.
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Read(args) => cmd::read::run(args),
+        Command::Code(args) => cmd::code::run(args),
         Command::Mentions(args) => cmd::mentions::run(args),
         Command::Eval(args) => cmd::eval::run(args),
         Command::Bench(args) => cmd::bench::run(args),

@@ -1,7 +1,7 @@
 //! `griot eval GOLD.jsonl...`: runs griot on gold records and prints scores per file.
 
 use crate::config::LexiconArgs;
-use crate::eval::{gold, mentions};
+use crate::eval::{events, gold, mentions};
 use anyhow::{Context, Result};
 use griot_ingest::{IngestOptions, InputFormat, Loaded};
 use griot_text::Reader;
@@ -41,15 +41,54 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
         }
         let mut mention_score = mentions::MentionScore::default();
+        let mut event_score = events::EventScore::default();
         for record in &records {
             let Some(doc) = docs.get_mut(&record.id) else {
                 continue;
             };
             reader.read(doc);
-            griot_coder::find_mentions(doc, &lexicon);
+            griot_coder::code(doc, &lexicon);
             mentions::score(doc, record, &lexicon, &mut mention_score);
+            events::score(doc, record, &lexicon, &mut event_score);
         }
         println!("{} ({} records)", path.display(), records.len());
+        let prf = |c: &events::Counts| {
+            format!(
+                "P {:.3}  R {:.3}  F1 {:.3}  (tp {}, fp {}, fn {})",
+                c.precision(),
+                c.recall(),
+                c.f1(),
+                c.tp,
+                c.fp,
+                c.fn_
+            )
+        };
+        let share = |(a, b): (usize, usize)| {
+            if b == 0 {
+                "n/a".to_string()
+            } else {
+                format!("{a}/{b} ({:.1}%)", 100.0 * events::ratio(a, b))
+            }
+        };
+        println!("  event type: {}", prf(&event_score.kind));
+        println!("  triple:     {}", prf(&event_score.triple));
+        println!(
+            "  sector (matched triples): {}; certainty: {}; attribution: {}",
+            share(event_score.sector),
+            share(event_score.certainty),
+            share(event_score.attribution)
+        );
+        println!(
+            "  events per sentence: {:.2} ({} events, {} sentences)",
+            events::ratio(event_score.predicted, event_score.sentences),
+            event_score.predicted,
+            event_score.sentences
+        );
+        if args.errors {
+            for e in &event_score.errors {
+                println!("    {e}");
+            }
+        }
         if mention_score.gold > 0 {
             let misses: Vec<String> = mention_score
                 .misses

@@ -1,4 +1,5 @@
 pub mod bench;
+pub mod code;
 pub mod eval;
 pub mod mentions;
 pub mod read;

@@ -11,13 +11,47 @@ pub struct GoldRecord {
     pub events: Vec<GoldEvent>,
 }
 
-/// The parts of a gold event that the scores read so far.
 #[derive(Debug, Clone, Deserialize)]
 pub struct GoldEvent {
+    /// A PLOVER type, a list of acceptable types, or null (a CAMEO category PLOVER drops).
+    #[serde(rename = "type", default)]
+    pub kind: GoldType,
     #[serde(default)]
     pub source: Option<Vec<GoldActor>>,
     #[serde(default)]
     pub target: Option<Vec<GoldActor>>,
+    #[serde(default)]
+    pub certainty: Option<String>,
+    #[serde(default)]
+    pub attribution: Option<String>,
+    #[serde(default)]
+    pub optional: bool,
+    /// In whole-document records: the sentence the event comes from.
+    #[serde(default)]
+    pub sentence: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(untagged)]
+pub enum GoldType {
+    #[default]
+    None,
+    One(String),
+    Any(Vec<String>),
+}
+
+impl GoldType {
+    pub fn accepts(&self, kind: &str) -> bool {
+        match self {
+            GoldType::None => false,
+            GoldType::One(t) => t == kind,
+            GoldType::Any(ts) => ts.iter().any(|t| t == kind),
+        }
+    }
+
+    pub fn is_none(&self) -> bool {
+        matches!(self, GoldType::None)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

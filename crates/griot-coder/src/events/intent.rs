@@ -1,0 +1,98 @@
+//! Statements of intent and embedded events, the way PLOVER and CAMEO code them.
+//!
+//! - An event named inside the complement of a verbal event ("agreed to resign", "urged Mali
+//!   to release", "threatened to attack", "called for the release of") is not coded on its own:
+//!   the governing agreement, request, threat or rejection is the event.
+//! - A cooperative event stated as intent ("Finland will give Tanzania a grant", "is willing to
+//!   send material") is an AGREE (CAMEO 03x, "express intent to …"); a conflictual one ("will
+//!   attack") a THREATEN (13x).
+
+use super::triggers::Found;
+use griot_lexicon::events::TriggerPos;
+use griot_model::ontology::{cameo, PloverType};
+use griot_model::{Certainty, Event, PosTag, Sentence};
+
+/// Types whose complement names the event they are about.
+fn governs(kind: PloverType) -> bool {
+    matches!(
+        kind,
+        PloverType::Agree | PloverType::Request | PloverType::Threaten | PloverType::Reject
+    )
+}
+
+/// Drops triggers that sit in the complement of a governing trigger ("agreed … that their
+/// countries should cooperate", "urged X to support Y", "called for the release of"), and
+/// nominal triggers that only name the object of a verbal trigger of the same type ("will
+/// provide … food aid").
+pub fn drop_embedded(s: &Sentence, found: &mut Vec<Found<'_>>) {
+    let governors: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|f| governs(f.row.kind))
+        .map(|f| (f.start, f.end))
+        .collect();
+    let verbal: Vec<(usize, PloverType)> = found
+        .iter()
+        .filter(|f| f.row.pos != TriggerPos::Noun)
+        .map(|f| (f.end, f.row.kind))
+        .collect();
+    found.retain(|b| {
+        let embedded = governors.iter().any(|&(a_start, a_end)| {
+            b.start >= a_end && b.start - a_end <= COMPLEMENT_REACH && b.start != a_start && {
+                let between = &s.tokens[a_end..b.start];
+                let opens_complement = between.iter().any(|t| {
+                    t.tag == PosTag::TO || matches!(t.lemma.as_str(), "that" | "for" | "of")
+                }) || b.start == a_end;
+                let no_stop = !between
+                    .iter()
+                    .any(|t| matches!(t.text.as_str(), "." | ";" | ":" | "but"));
+                no_stop && opens_complement
+            }
+        });
+        let object_of_verb = b.row.pos == TriggerPos::Noun
+            && verbal
+                .iter()
+                .any(|&(end, kind)| kind == b.row.kind && b.start >= end && b.start - end <= 6);
+        !embedded && !object_of_verb
+    });
+}
+
+/// How far after a governing trigger its complement may still hold an embedded event.
+const COMPLEMENT_REACH: usize = 15;
+
+/// Recodes an event stated as future intent.
+pub fn recode_intent(event: &mut Event) {
+    if event.certainty != Certainty::Future || governs(event.kind) {
+        return;
+    }
+    let conflict = event.quad_class.is_some_and(|q| q >= 3);
+    let (kind, code) = if conflict {
+        let code = match event.kind {
+            PloverType::Assault | PloverType::Mobilize => "138",
+            PloverType::Coerce => "137",
+            PloverType::Protest => "133",
+            PloverType::Sanction => "131",
+            _ => "130",
+        };
+        (PloverType::Threaten, code)
+    } else {
+        let code = match event.kind {
+            PloverType::Aid => "033",
+            PloverType::Cooperate => "031",
+            PloverType::Support => "032",
+            PloverType::Consult => "036",
+            PloverType::Concede | PloverType::Retreat => "035",
+            _ => "030",
+        };
+        (PloverType::Agree, code)
+    };
+    let c = cameo::lookup(code);
+    event.rule = format!("{}+intent", event.rule);
+    event.kind = kind;
+    event.mode = None;
+    event.cameo = Some(code.to_string());
+    event.goldstein = c.map(|c| c.goldstein);
+    event.quad_class = c.map(|c| c.quad_class);
+    event.intensity = kind.score();
+    // The statement of intent is itself asserted (or attributed to whoever made it).
+    event.certainty = Certainty::Asserted;
+}

@@ -1,0 +1,210 @@
+//! Event coding: triggers → roles → qualifiers → place and date, into `Document::events`.
+//!
+//! Each event carries its evidence (trigger, source and target spans) and the id of the
+//! lexicon row and role rule that produced it (`COERCE-arrest-v/active`). An event needs at
+//! least one actor; a trigger with neither source nor recipient is not coded.
+
+pub mod intent;
+pub mod qualify;
+pub mod roles;
+pub mod triggers;
+pub mod when;
+
+use crate::lexicon::Lexicon;
+use crate::resolve;
+use griot_model::{
+    Actor, Document, Event, Evidence, Framing, Mention, MentionKind, Place, Sentence, Span,
+};
+use roles::Slot;
+
+/// Codes the events of a document whose sentences and mentions are already there.
+pub fn code_events(doc: &mut Document, lex: &Lexicon) {
+    let published = when::document_date(doc.date.as_deref());
+    let dateline = dateline_place(doc, lex);
+    let mut events = Vec::new();
+    for s in &doc.sentences {
+        let slots = sentence_slots(s, &doc.mentions);
+        let kinds: Vec<MentionKind> = doc.mentions.iter().map(|m| m.kind).collect();
+        let actor_slots: Vec<Slot> = slots
+            .iter()
+            .filter(|sl| kinds[sl.mention] != MentionKind::Place)
+            .copied()
+            .collect();
+        let cues = qualify::find_cues(s, &lex.cues);
+        let date = when::event_date(s, published);
+        let mut sentence_events: Vec<(usize, Event)> = Vec::new();
+        let mut found = triggers::find(s, &lex.events);
+        intent::drop_embedded(s, &mut found);
+        for f in found {
+            let r = roles::roles(s, &f, &slots, &kinds);
+            if r.source.is_none() && r.target.is_none() {
+                continue;
+            }
+            let (certainty, attribution) =
+                qualify::qualify(doc, s, &cues, (f.start, f.end), &actor_slots);
+            let side = |slot: Option<Slot>| -> (Vec<Actor>, Vec<Span>) {
+                slot.and_then(|sl| doc.mentions.get(sl.mention))
+                    .map(|m| (actors_of(m), vec![m.span]))
+                    .unwrap_or_default()
+            };
+            let (source, source_spans) = side(r.source);
+            let (target, target_spans) = side(r.target);
+            let cameo = f.row.cameo_code();
+            let location =
+                nearest_place(s, &slots, &doc.mentions, f.head).or_else(|| dateline.clone());
+            let event = Event {
+                sentence: s.index,
+                kind: f.row.kind,
+                mode: f.row.mode.clone(),
+                contexts: f.row.context.iter().cloned().collect(),
+                cameo: Some(f.row.cameo.clone()),
+                goldstein: cameo.map(|c| c.goldstein),
+                quad_class: cameo.map(|c| c.quad_class),
+                intensity: f.row.kind.score(),
+                source,
+                target,
+                location,
+                date: date.clone(),
+                negated: certainty == griot_model::Certainty::Negated,
+                certainty,
+                attribution,
+                evidence: Evidence {
+                    trigger: Span::new(s.tokens[f.start].span.start, s.tokens[f.end - 1].span.end),
+                    source: source_spans,
+                    target: target_spans,
+                },
+                rule: format!("{}/{}", f.row.id, r.rule),
+            };
+            let mut event = event;
+            intent::recode_intent(&mut event);
+            let key = r.source.map_or(usize::MAX, |sl| sl.mention);
+            merge(&mut sentence_events, key, event);
+        }
+        events.extend(sentence_events.into_iter().map(|(_, e)| e));
+    }
+    doc.events = events;
+    doc.framing = framing(doc, lex);
+}
+
+/// One event per type and source in a sentence: "demonstrated … to protest against X" is one
+/// protest, with the recipient whichever trigger found it.
+fn merge(events: &mut Vec<(usize, Event)>, source: usize, event: Event) {
+    if source != usize::MAX {
+        if let Some((_, kept)) = events
+            .iter_mut()
+            .find(|(s, e)| *s == source && e.kind == event.kind)
+        {
+            if kept.target.is_empty() && !event.target.is_empty() {
+                kept.target = event.target;
+                kept.evidence.target = event.evidence.target;
+            }
+            return;
+        }
+    }
+    events.push((source, event));
+}
+
+fn actors_of(m: &Mention) -> Vec<Actor> {
+    m.actors
+        .iter()
+        .map(|a| Actor {
+            text: m.text.clone(),
+            span: Some(m.span),
+            ..a.clone()
+        })
+        .collect()
+}
+
+/// The mentions of a sentence with their token ranges.
+fn sentence_slots(s: &Sentence, mentions: &[Mention]) -> Vec<Slot> {
+    mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.sentence == s.index)
+        .filter_map(|(i, m)| {
+            let start = s.tokens.iter().position(|t| t.span.start >= m.span.start)?;
+            let end = s
+                .tokens
+                .iter()
+                .rposition(|t| t.span.end <= m.span.end)
+                .map(|k| k + 1)?;
+            (start < end).then_some(Slot {
+                mention: i,
+                start,
+                end,
+            })
+        })
+        .collect()
+}
+
+/// The place named after a locative preposition nearest the trigger.
+fn nearest_place(s: &Sentence, slots: &[Slot], mentions: &[Mention], head: usize) -> Option<Place> {
+    slots
+        .iter()
+        .filter(|sl| mentions[sl.mention].kind == MentionKind::Place)
+        .filter(|sl| {
+            sl.start > 0
+                && matches!(
+                    s.tokens[sl.start - 1].lemma.to_lowercase().as_str(),
+                    "in" | "at"
+                        | "near"
+                        | "outside"
+                        | "inside"
+                        | "around"
+                        | "across"
+                        | "throughout"
+                )
+                || sl.start > 1
+                    && s.tokens[sl.start - 1].lemma == "the"
+                    && matches!(s.tokens[sl.start - 2].lemma.as_str(), "in" | "at" | "near")
+        })
+        .min_by_key(|sl| sl.start.abs_diff(head))
+        .and_then(|sl| mentions[sl.mention].place.clone())
+}
+
+/// The dateline's place ("BAMAKO (Reuters) -"), resolved in the gazetteer.
+fn dateline_place(doc: &Document, lex: &Lexicon) -> Option<Place> {
+    let d = doc.datelines.first()?;
+    let name = d.place.split(',').next()?.trim();
+    let refs = lex.gazetteer.lookup_folded(name);
+    let r = refs.first()?;
+    match lex.gazetteer.resolve(*r)? {
+        griot_lexicon::gazetteer::Named::Country(c, _) => Some(resolve::country_place(c, d.span)),
+        griot_lexicon::gazetteer::Named::Place(p) => Some(resolve::city_place(p, d.span)),
+        griot_lexicon::gazetteer::Named::Region(g) => Some(resolve::region_place(g, d.span)),
+    }
+}
+
+/// Loaded-language markers of the document.
+fn framing(doc: &Document, lex: &Lexicon) -> Vec<Framing> {
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let mut i = 0;
+        while i < s.tokens.len() {
+            let matched = lex.loaded.iter().find_map(|term| {
+                let n = term.words.len();
+                let ok = n > 0
+                    && i + n <= s.tokens.len()
+                    && term.words.iter().enumerate().all(|(k, w)| {
+                        let t = &s.tokens[i + k];
+                        t.lemma.eq_ignore_ascii_case(w) || t.text.eq_ignore_ascii_case(w)
+                    });
+                ok.then_some((term, n))
+            });
+            match matched {
+                Some((term, n)) => {
+                    let span = Span::new(s.tokens[i].span.start, s.tokens[i + n - 1].span.end);
+                    out.push(Framing {
+                        span,
+                        text: doc.slice(span).to_string(),
+                        category: term.category.as_str().to_string(),
+                        rule: term.id.clone(),
+                    });
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    out
+}

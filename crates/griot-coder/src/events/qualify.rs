@@ -1,0 +1,249 @@
+//! Qualifiers: who claims an event (attribution) and how sure the text is (certainty).
+//!
+//! Cues come from the lexicon (`data/cues.tsv`), matched by lemma or word. Their scope decides
+//! which events they qualify:
+//! - `sentence` ("according to press reports"): every event of the sentence;
+//! - `complement` ("X said", "reports that", "citing"): events after the cue; a cue that closes
+//!   the sentence (", officials said.") qualifies the events before it;
+//! - `clause` ("allegedly", "could", "did not"): events within a few tokens after the cue, in
+//!   the same verb group or clause;
+//! - `object` ("suspected of", "accused of"): the event named right after the cue;
+//! - `question`: a sentence ending in "?".
+//!
+//! The claimant of an attribution cue is the noun phrase after "according to", the noun phrase
+//! that holds a cue noun ("alarming reports"), else the nearest actor mention before a cue verb
+//! (its subject). With no attribution cue the outlet asserts the event. Where several cues
+//! apply, the most specific certainty wins (negated, denied, question, hypothetical, future,
+//! suspected, alleged, reported, asserted).
+
+use super::roles::Slot;
+use griot_lexicon::cues::{CueKind, CueRow, CueScope, Cues};
+use griot_model::{Attribution, Certainty, ChunkKind, Document, PosTag, Sentence, Span};
+
+/// A cue found in a sentence.
+#[derive(Debug, Clone)]
+pub struct CueHit<'a> {
+    pub row: &'a CueRow,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Tokens a clause-scoped cue may stand before its event.
+const CLAUSE_REACH: usize = 5;
+
+pub fn find_cues<'a>(s: &Sentence, cues: &'a Cues) -> Vec<CueHit<'a>> {
+    let mut hits = Vec::new();
+    for i in 0..s.tokens.len() {
+        let keys = [
+            s.tokens[i].lemma.to_lowercase(),
+            s.tokens[i].text.to_lowercase(),
+        ];
+        let mut best: Option<CueHit<'a>> = None;
+        for key in &keys {
+            for row in cues.lookup(key) {
+                if let Some(end) = match_cue(s, i, &row.words) {
+                    if best.as_ref().is_none_or(|b| end > b.end) {
+                        best = Some(CueHit { row, start: i, end });
+                    }
+                }
+            }
+        }
+        hits.extend(best);
+    }
+    hits
+}
+
+fn match_cue(s: &Sentence, i: usize, words: &[String]) -> Option<usize> {
+    let mut k = i;
+    for w in words {
+        let t = s.tokens.get(k)?;
+        let w = w.replace('’', "'");
+        let text = t.text.to_lowercase().replace('’', "'");
+        if t.lemma.to_lowercase() != w && text != w {
+            return None;
+        }
+        k += 1;
+    }
+    Some(k)
+}
+
+fn rank(c: Certainty) -> u8 {
+    match c {
+        Certainty::Asserted => 0,
+        Certainty::Reported => 1,
+        Certainty::Alleged => 2,
+        Certainty::Suspected => 3,
+        Certainty::Future => 4,
+        Certainty::Hypothetical => 5,
+        Certainty::Question => 6,
+        Certainty::Denied => 7,
+        Certainty::Negated => 8,
+    }
+}
+
+/// The certainty and attribution of an event whose trigger covers tokens `[start, end)`.
+pub fn qualify(
+    doc: &Document,
+    s: &Sentence,
+    cues: &[CueHit<'_>],
+    trigger: (usize, usize),
+    actors: &[Slot],
+) -> (Certainty, Attribution) {
+    let (start, _end) = trigger;
+    let mut certainty = Certainty::Asserted;
+    let mut attribution: Option<(usize, Attribution)> = None;
+    let last_is_question = s.tokens.last().is_some_and(|t| t.text == "?");
+    for cue in cues {
+        let applies = match cue.row.scope {
+            CueScope::Question => last_is_question,
+            // A cue such as "citing" whose object is not a source ("citing in this regard the
+            // support …") speaks for the subject, about what follows it.
+            CueScope::Sentence => source_after(s, cue, actors) || cue.end <= start,
+            CueScope::Complement => {
+                cue.end <= start || closes_sentence(s, cue.end) && cue.start > start
+            }
+            CueScope::Clause => {
+                cue.end <= start
+                    && start - cue.end <= CLAUSE_REACH
+                    && !crosses_clause(s, cue.end, start)
+            }
+            CueScope::Object => cue.end <= start && start - cue.end <= 3,
+        };
+        if !applies {
+            continue;
+        }
+        if rank(cue.row.value) > rank(certainty) {
+            certainty = cue.row.value;
+        }
+        if cue.row.kind == CueKind::Attribution {
+            // The nearest governing cue names the claimant.
+            let distance = start.abs_diff(cue.start);
+            if attribution.as_ref().is_none_or(|(d, _)| distance < *d) {
+                attribution = Some((distance, claimant(doc, s, cue, actors)));
+            }
+        }
+    }
+    if last_is_question && rank(Certainty::Question) > rank(certainty) {
+        certainty = Certainty::Question;
+    }
+    (
+        certainty,
+        attribution.map_or(Attribution::Outlet, |(_, a)| a),
+    )
+}
+
+/// Nouns that name where a claim comes from ("according to officials", "citing sources").
+const SOURCE_NOUNS: &[&str] = &[
+    "source",
+    "report",
+    "official",
+    "witness",
+    "resident",
+    "analyst",
+    "medium",
+    "statement",
+    "document",
+    "figure",
+    "agency",
+    "ministry",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "police",
+    "army",
+    "military",
+    "diplomat",
+    "expert",
+    "observer",
+    "monitor",
+    "survey",
+    "poll",
+    "estimate",
+    "data",
+    "study",
+];
+
+/// Whether the cue is followed, within three tokens, by an actor or a source noun.
+fn source_after(s: &Sentence, cue: &CueHit<'_>, actors: &[Slot]) -> bool {
+    let limit = (cue.end + 3).min(s.tokens.len());
+    actors.iter().any(|m| m.start >= cue.end && m.start < limit)
+        || (cue.end..limit)
+            .any(|k| SOURCE_NOUNS.contains(&s.tokens[k].lemma.to_lowercase().as_str()))
+}
+
+/// A cue followed only by punctuation: ", officials said."
+fn closes_sentence(s: &Sentence, end: usize) -> bool {
+    s.tokens[end..].iter().all(|t| t.tag.is_punctuation())
+}
+
+fn crosses_clause(s: &Sentence, a: usize, b: usize) -> bool {
+    a < b
+        && s.tokens[a..b]
+            .iter()
+            .any(|t| matches!(t.text.as_str(), "," | ";" | ":") || t.tag == PosTag::WDT)
+}
+
+fn claimant(doc: &Document, s: &Sentence, cue: &CueHit<'_>, actors: &[Slot]) -> Attribution {
+    let np_at = |k: usize| {
+        s.chunks
+            .iter()
+            .find(|c| c.kind == ChunkKind::NP && c.start <= k && k < c.end)
+            .map(|c| (c.start, c.end))
+    };
+    let phrase = if cue.row.scope == CueScope::Sentence && source_after(s, cue, actors) {
+        // "according to press reports,": up to the next comma.
+        let end = (cue.end..s.tokens.len())
+            .find(|&k| s.tokens[k].tag.is_punctuation())
+            .unwrap_or(s.tokens.len());
+        (cue.end < end).then_some((cue.end, end))
+    } else if s.tokens[cue.start..cue.end].iter().any(|t| t.tag.is_noun()) {
+        // "alarming reports that …": the phrase holding the cue noun.
+        (cue.start..cue.end).find_map(np_at)
+    } else {
+        // "…, citing …", "…, saying …": the participle speaks for the sentence's subject.
+        let participle = s.tokens[cue.start].tag == PosTag::VBG
+            && cue.start > 0
+            && s.tokens[cue.start - 1].text == ",";
+        let first_verb = s
+            .chunks
+            .iter()
+            .find(|c| c.kind == ChunkKind::VP)
+            .map(|c| c.start);
+        if let Some(subject) = first_verb
+            .filter(|_| participle)
+            .and_then(|v| super::roles::subject(s, v, actors))
+        {
+            Some((subject.start, subject.end))
+        } else {
+            // "X said": the nearest actor mention before the cue, else the phrase before it.
+            actors
+                .iter()
+                .filter(|m| m.end <= cue.start && cue.start - m.end <= 8)
+                .max_by_key(|m| m.end)
+                .map(|m| (m.start, m.end))
+                .or_else(|| cue.start.checked_sub(1).and_then(np_at))
+        }
+    };
+    let Some((a, b)) = phrase else {
+        return Attribution::Claimant {
+            text: s.tokens[cue.start..cue.end]
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            actor: None,
+            span: None,
+        };
+    };
+    let span = Span::new(s.tokens[a].span.start, s.tokens[b - 1].span.end);
+    let actor = actors
+        .iter()
+        .find(|m| m.start >= a && m.end <= b)
+        .and_then(|m| doc.mentions.get(m.mention))
+        .and_then(|m| m.actors.first().cloned());
+    Attribution::Claimant {
+        text: doc.slice(span).to_string(),
+        actor,
+        span: Some(span),
+    }
+}

@@ -1,0 +1,273 @@
+//! Who did it to whom: source and recipient from the chunk structure around a trigger.
+//!
+//! Rules (each event records which applied in its rule id):
+//! - active verb: the nearest actor mention before the verb group is the source (through a
+//!   relative pronoun: "the junta, which supports …" → the junta); the recipient is found in
+//!   the row's slots after the trigger (object, or the object of a given preposition);
+//! - passive verb ("have been detained", "supported by Algeria"): the mention before is the
+//!   recipient, a "by" phrase the source; with no "by" the source stays empty;
+//! - swapped rows ("received aid from"): the subject is the recipient;
+//! - infinitive purpose clauses ("demonstrated … to protest against X") share the subject of
+//!   the verb they depend on;
+//! - nominal events: a possessive or "by" phrase is the source ("Algeria's support for …"),
+//!   the row's preposition slot the recipient ("the arrest of 50 soldiers").
+
+use super::triggers::Found;
+use griot_lexicon::events::{TargetSlot, TriggerPos};
+use griot_model::{ChunkKind, MentionKind, PosTag, Sentence};
+
+/// A mention of the sentence with its token range.
+#[derive(Debug, Clone, Copy)]
+pub struct Slot {
+    pub mention: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Roles {
+    pub source: Option<Slot>,
+    pub target: Option<Slot>,
+    /// Which rule found them: "active", "passive", "reduced-relative", "swap", "nominal",
+    /// "purpose".
+    pub rule: &'static str,
+}
+
+/// How far (in tokens) a role may stand from its trigger.
+const REACH: usize = 12;
+
+pub fn roles(s: &Sentence, f: &Found<'_>, slots: &[Slot], kinds: &[MentionKind]) -> Roles {
+    let actor = |sl: &&Slot| kinds[sl.mention] != MentionKind::Place;
+    let actors: Vec<Slot> = slots.iter().filter(actor).copied().collect();
+    if f.row.pos == TriggerPos::Noun {
+        return nominal(s, f, &actors);
+    }
+    let v = f.head;
+    let (vp_start, _) = verb_group(s, v);
+    let passive = s.tokens[v].tag == PosTag::VBN
+        && (vp_start..v).any(|k| matches!(s.tokens[k].lemma.as_str(), "be" | "get"));
+    let reduced = s.tokens[v].tag == PosTag::VBN
+        && vp_start == v
+        && actors.iter().any(|m| m.end == v)
+        && next_word_is(s, f.end, "by");
+    if passive || reduced {
+        let target = if reduced {
+            actors.iter().find(|m| m.end == v).copied()
+        } else {
+            subject(s, vp_start, &actors)
+        };
+        let source = after_preposition(s, f.end, "by", &actors);
+        return Roles {
+            source,
+            target,
+            rule: if reduced {
+                "reduced-relative"
+            } else {
+                "passive"
+            },
+        };
+    }
+    let mut subj = subject(s, vp_start, &actors);
+    let mut rule = "active";
+    // "demonstrated … to protest against X": the subject of the verb the clause depends on.
+    if subj.is_none() || vp_start > 0 && s.tokens[vp_start].tag == PosTag::TO {
+        if let Some(governing) = governing_subject(s, vp_start, &actors) {
+            subj = Some(governing);
+            rule = "purpose";
+        }
+    }
+    if let Some(swap) = &f.row.swap {
+        let actor_slot = find_slot(s, f.end, swap, &actors);
+        return Roles {
+            source: actor_slot,
+            target: subj,
+            rule: "swap",
+        };
+    }
+    let target = f
+        .row
+        .targets
+        .iter()
+        .find_map(|slot| find_slot(s, f.end, slot, &actors))
+        .filter(|t| subj.is_none_or(|s| s.mention != t.mention))
+        .or_else(|| following_actor(s, f, subj, &actors));
+    Roles {
+        source: subj,
+        target,
+        rule,
+    }
+}
+
+/// When no slot of the row holds the recipient: the first actor named after the trigger in
+/// the same clause ("demanded that Moscow …", "rejected Kofi Annan's proposal", "refused to
+/// commit to assistance to the US-led war"), unless the row says the event has none.
+fn following_actor(
+    s: &Sentence,
+    f: &Found<'_>,
+    source: Option<Slot>,
+    actors: &[Slot],
+) -> Option<Slot> {
+    if f.row.targets.contains(&TargetSlot::None) {
+        return None;
+    }
+    let limit = (f.end + 2 * REACH).min(s.tokens.len());
+    let stop = (f.end..limit)
+        .find(|&k| matches!(s.tokens[k].text.as_str(), ";" | ":") || s.tokens[k].lemma == "say")
+        .unwrap_or(limit);
+    actors
+        .iter()
+        .filter(|m| m.start >= f.end && m.end <= stop)
+        .filter(|m| source.is_none_or(|src| src.mention != m.mention))
+        .min_by_key(|m| m.start)
+        .copied()
+}
+
+fn nominal(s: &Sentence, f: &Found<'_>, actors: &[Slot]) -> Roles {
+    let n = f.head;
+    // "Algeria’s support": a mention ending right before the possessive marker before the noun.
+    let np_start = s
+        .chunks
+        .iter()
+        .find(|c| c.kind == ChunkKind::NP && c.start <= n && n < c.end)
+        .map_or(n, |c| c.start);
+    let possessor = actors.iter().copied().find(|m| {
+        m.start >= np_start
+            && m.end <= n
+            && s.tokens.get(m.end).is_some_and(|t| t.tag == PosTag::POS)
+    });
+    let by = after_preposition(s, f.end, "by", actors);
+    let target = f
+        .row
+        .targets
+        .iter()
+        .find_map(|slot| match slot {
+            TargetSlot::Possessive => None,
+            _ => find_slot(s, f.end, slot, actors),
+        })
+        .or_else(|| {
+            f.row
+                .targets
+                .contains(&TargetSlot::Possessive)
+                .then_some(possessor)
+                .flatten()
+        });
+    let source = by
+        .or(possessor)
+        .filter(|p| target.is_none_or(|t| t.mention != p.mention));
+    Roles {
+        source,
+        target,
+        rule: "nominal",
+    }
+}
+
+/// The verb group around token `v`: from its first auxiliary or modal to its end.
+fn verb_group(s: &Sentence, v: usize) -> (usize, usize) {
+    s.chunks
+        .iter()
+        .find(|c| c.kind == ChunkKind::VP && c.start <= v && v < c.end)
+        .map_or((v, v + 1), |c| (c.start, c.end))
+}
+
+fn next_word_is(s: &Sentence, i: usize, word: &str) -> bool {
+    s.tokens
+        .get(i)
+        .is_some_and(|t| t.text.eq_ignore_ascii_case(word))
+}
+
+/// The nearest actor mention before `vp_start` in the same clause. An apposition between
+/// commas ("General Abass Dembele, the former governor of the Mopti region, have been
+/// detained") is passed over for the phrase it describes.
+pub fn subject(s: &Sentence, vp_start: usize, actors: &[Slot]) -> Option<Slot> {
+    let mut k = vp_start;
+    // Adverbs and a relative pronoun ("which", "who") sit between subject and verb.
+    while k > 0
+        && matches!(
+            s.tokens[k - 1].tag,
+            PosTag::RB | PosTag::WDT | PosTag::WP | PosTag::Comma
+        )
+    {
+        k -= 1;
+    }
+    let nearest = actors
+        .iter()
+        .filter(|m| m.end <= k && k - m.end <= REACH)
+        .filter(|m| !clause_break(s, m.end, k))
+        .max_by_key(|m| m.end)
+        .copied()?;
+    let appositive = nearest.start > 0
+        && s.tokens[nearest.start - 1].text == ","
+        && vp_start > 0
+        && s.tokens[vp_start - 1].text == ",";
+    if appositive {
+        let before = actors
+            .iter()
+            .filter(|m| m.end < nearest.start && nearest.start - m.end <= 2)
+            .max_by_key(|m| m.end)
+            .copied();
+        return before.or(Some(nearest));
+    }
+    Some(nearest)
+}
+
+/// Whether a clause boundary (another finite verb group, a subordinator, a semicolon) stands
+/// between tokens `a` and `b`.
+fn clause_break(s: &Sentence, a: usize, b: usize) -> bool {
+    s.chunks
+        .iter()
+        .any(|c| c.start >= a && c.end <= b && matches!(c.kind, ChunkKind::VP | ChunkKind::SBAR))
+        || s.tokens[a..b]
+            .iter()
+            .any(|t| matches!(t.text.as_str(), ";" | ":"))
+}
+
+/// For an infinitive or a verb without its own subject: the subject of the previous verb group.
+fn governing_subject(s: &Sentence, vp_start: usize, actors: &[Slot]) -> Option<Slot> {
+    let previous = s
+        .chunks
+        .iter()
+        .filter(|c| c.kind == ChunkKind::VP && c.end <= vp_start)
+        .max_by_key(|c| c.end)?;
+    subject(s, previous.start, actors)
+}
+
+fn find_slot(s: &Sentence, after: usize, slot: &TargetSlot, actors: &[Slot]) -> Option<Slot> {
+    match slot {
+        TargetSlot::Object => object(s, after, actors),
+        TargetSlot::Prep(p) => after_preposition(s, after, p, actors),
+        TargetSlot::Possessive | TargetSlot::None => None,
+    }
+}
+
+/// The first actor mention after the trigger, before any other verb group or preposition
+/// other than "of" (so "dozens of soldiers" counts, "in the north" does not).
+fn object(s: &Sentence, after: usize, actors: &[Slot]) -> Option<Slot> {
+    let first = actors
+        .iter()
+        .filter(|m| m.start >= after && m.start - after <= 6)
+        .min_by_key(|m| m.start)?;
+    let between = &s.tokens[after..first.start];
+    let blocked = between.iter().any(|t| {
+        t.tag.is_verb() && t.tag != PosTag::VBN && t.tag != PosTag::VBG
+            || t.tag == PosTag::IN && t.lemma != "of"
+            || matches!(t.text.as_str(), "," | ";" | ":")
+    });
+    (!blocked).then_some(*first)
+}
+
+/// The actor mention right after preposition `prep`, which itself follows the trigger within a
+/// few tokens ("demonstrated in front of the embassy to protest against X").
+fn after_preposition(s: &Sentence, after: usize, prep: &str, actors: &[Slot]) -> Option<Slot> {
+    let limit = (after + REACH).min(s.tokens.len());
+    let p = (after..limit).find(|&k| s.tokens[k].text.eq_ignore_ascii_case(prep))?;
+    if (after..p)
+        .any(|k| s.tokens[k].tag.is_verb() && !matches!(s.tokens[k].tag, PosTag::VBG | PosTag::VBN))
+    {
+        return None;
+    }
+    actors
+        .iter()
+        .filter(|m| m.start > p && m.start - p <= 4)
+        .min_by_key(|m| m.start)
+        .copied()
+}

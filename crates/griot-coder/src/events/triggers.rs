@@ -1,0 +1,183 @@
+//! Finding event triggers in a sentence: verbs with their particles ("cracked down on"),
+//! light verbs with their event noun ("carried out a deadly attack") and event nouns ("the
+//! arrest of"), matched by lemma against the event lexicon.
+
+use griot_lexicon::events::{EventRow, Events, TriggerPos};
+use griot_model::{PosTag, Sentence};
+
+/// A trigger found in a sentence.
+#[derive(Debug, Clone)]
+pub struct Found<'a> {
+    pub row: &'a EventRow,
+    /// The token that carries the event: the verb (verb and light rows) or the noun.
+    pub head: usize,
+    /// Tokens `[start, end)` the trigger covers (particles and light nouns included).
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Words that modify a light verb's noun without breaking the phrase.
+fn is_noun_modifier(tag: PosTag) -> bool {
+    matches!(
+        tag,
+        PosTag::DT
+            | PosTag::PDT
+            | PosTag::PRPS
+            | PosTag::CD
+            | PosTag::JJ
+            | PosTag::JJR
+            | PosTag::JJS
+    ) || matches!(
+        tag,
+        PosTag::VBN | PosTag::VBG | PosTag::RB | PosTag::NN | PosTag::NNP
+    )
+}
+
+fn lemma(s: &Sentence, i: usize) -> String {
+    s.tokens[i].lemma.to_lowercase()
+}
+
+/// Matches `words` at token `i`, allowing adverbs between words; returns the end.
+fn match_words(s: &Sentence, mut i: usize, words: &[String]) -> Option<usize> {
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            while i < s.tokens.len() && s.tokens[i].tag == PosTag::RB && lemma(s, i) != *w {
+                i += 1;
+            }
+        }
+        if i >= s.tokens.len() || lemma(s, i) != *w {
+            return None;
+        }
+        i += 1;
+    }
+    Some(i)
+}
+
+/// The end of a light verb's noun words found within a few modifiers after `i`.
+fn match_light_noun(s: &Sentence, i: usize, words: &[String]) -> Option<usize> {
+    let mut k = i;
+    while k < s.tokens.len() && k - i <= 5 {
+        if let Some(end) = match_words(s, k, words) {
+            if s.tokens[end - 1].tag.is_noun() {
+                return Some(end);
+            }
+        }
+        if !is_noun_modifier(s.tokens[k].tag) {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// All triggers of a sentence, left to right, one per head token (the longest row wins).
+pub fn find<'a>(s: &Sentence, events: &'a Events) -> Vec<Found<'a>> {
+    let mut found: Vec<Found<'a>> = Vec::new();
+    let mut i = 0;
+    while i < s.tokens.len() {
+        let tag = s.tokens[i].tag;
+        let is_verb = tag.is_verb();
+        let is_noun = tag.is_noun() && !tag.is_proper_noun();
+        if !is_verb && !is_noun {
+            i += 1;
+            continue;
+        }
+        // Auxiliaries are not events ("have arrested", "is suspected"), nor are participles
+        // that modify a noun ("armed groups", "abducted truck drivers").
+        if is_verb && (is_auxiliary(s, i) || inside_noun_phrase(s, i) || modifies_noun(s, i)) {
+            i += 1;
+            continue;
+        }
+        let mut best: Option<Found<'a>> = None;
+        for row in events.starting_with(&lemma(s, i)) {
+            let m = match row.pos {
+                TriggerPos::Verb if is_verb => {
+                    match_words(s, i, row.verb_words()).map(|end| (i, end))
+                }
+                TriggerPos::Light if is_verb => match_words(s, i, row.verb_words())
+                    .and_then(|after| match_light_noun(s, after, row.noun_words()))
+                    .map(|end| (i, end)),
+                TriggerPos::Noun if is_noun => {
+                    match_words(s, i, row.noun_words()).and_then(|end| {
+                        // The last word of a noun trigger must be a noun ("air strike").
+                        s.tokens[end - 1].tag.is_noun().then_some((end - 1, end))
+                    })
+                }
+                _ => None,
+            };
+            let Some((head, end)) = m else { continue };
+            let better = best.as_ref().is_none_or(|b| {
+                let (len, blen) = (row.words.len(), b.row.words.len());
+                len > blen
+                    || len == blen && row.pos == TriggerPos::Light && b.row.pos != TriggerPos::Light
+            });
+            if better {
+                best = Some(Found {
+                    row,
+                    head,
+                    start: i,
+                    end,
+                });
+            }
+        }
+        match best {
+            Some(f) => {
+                i = if f.row.pos == TriggerPos::Light {
+                    f.start + 1
+                } else {
+                    f.end
+                };
+                // A light verb's noun is not a second, nominal event.
+                found.push(f);
+            }
+            None => i += 1,
+        }
+    }
+    // Drop nominal triggers inside a light trigger's span.
+    let lights: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|f| f.row.pos == TriggerPos::Light)
+        .map(|f| (f.start, f.end))
+        .collect();
+    found.retain(|f| {
+        f.row.pos != TriggerPos::Noun || !lights.iter().any(|&(a, b)| f.head >= a && f.head < b)
+    });
+    found
+}
+
+/// A participle right after a noun with no auxiliary and no "by" agent ("the agreement signed
+/// in 2015", "soldiers accused of plotting") describes the noun; it is not a reported event.
+fn modifies_noun(s: &Sentence, i: usize) -> bool {
+    s.tokens[i].tag == PosTag::VBN
+        && i > 0
+        && s.tokens[i - 1].tag.is_noun()
+        // With an object it is a verb the tagger misread ("the army arrested 12 herders").
+        && !s.tokens.get(i + 1).is_some_and(|t| {
+            matches!(t.tag, PosTag::CD | PosTag::DT | PosTag::PRPS | PosTag::PDT) || t.tag.is_noun()
+        })
+        && !s.tokens[i + 1..]
+            .iter()
+            .take(4)
+            .any(|t| t.text.eq_ignore_ascii_case("by"))
+}
+
+fn inside_noun_phrase(s: &Sentence, i: usize) -> bool {
+    s.chunks
+        .iter()
+        .any(|c| c.kind == griot_model::ChunkKind::NP && c.start <= i && i < c.end && c.head != i)
+}
+
+fn is_auxiliary(s: &Sentence, i: usize) -> bool {
+    let l = lemma(s, i);
+    if !matches!(l.as_str(), "be" | "have" | "do" | "get") {
+        return false;
+    }
+    // An auxiliary is followed (maybe after adverbs or "not") by another verb.
+    s.tokens[i + 1..]
+        .iter()
+        .take_while(|t| matches!(t.tag, PosTag::RB) || t.text == "n't")
+        .count()
+        .checked_add(i + 1)
+        .and_then(|k| s.tokens.get(k))
+        .is_some_and(|t| t.tag.is_verb())
+}

@@ -1,0 +1,216 @@
+//! Event coding on real text: the seed article (bundled in `examples/`), small sentences for
+//! voice, relative clauses and qualifiers, and the event lexicon's own examples.
+
+use griot_coder::{code, Lexicon};
+use griot_ingest::{load_path, IngestOptions, Loaded};
+use griot_lexicon::events::Events;
+use griot_model::{Attribution, Certainty, DatePrecision, Document, Event};
+use griot_text::Reader;
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| Lexicon::load(&[]).expect("built-in lexicon loads"))
+}
+
+fn coded(text: &str, date: Option<&str>) -> Document {
+    let mut doc = Document {
+        text: text.to_string(),
+        date: date.map(String::from),
+        ..Default::default()
+    };
+    Reader::builtin().expect("reader").read(&mut doc);
+    code(&mut doc, lexicon());
+    doc
+}
+
+fn seed() -> Document {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/mali-coup-plot.txt");
+    let mut docs = load_path(&path, &IngestOptions::default()).expect("seed loads");
+    let Some(Loaded::Doc(doc)) = docs.pop() else {
+        panic!("seed is a document")
+    };
+    let mut doc = *doc;
+    doc.date = Some("2025-01-20".into());
+    Reader::builtin().expect("reader").read(&mut doc);
+    code(&mut doc, lexicon());
+    doc
+}
+
+fn codes(actors: &[griot_model::Actor]) -> Vec<(Option<&str>, Option<&str>)> {
+    actors
+        .iter()
+        .map(|a| (a.code.as_deref(), a.sector.as_deref()))
+        .collect()
+}
+
+fn find<'a>(doc: &'a Document, sentence: usize, kind: &str) -> &'a Event {
+    doc.events
+        .iter()
+        .find(|e| e.sentence == sentence && e.kind.as_str() == kind)
+        .unwrap_or_else(|| panic!("no {kind} in sentence {sentence}: {:#?}", doc.events))
+}
+
+fn claimant(e: &Event) -> Option<&str> {
+    match &e.attribution {
+        Attribution::Outlet => None,
+        Attribution::Claimant { text, .. } => Some(text),
+    }
+}
+
+#[test]
+fn seed_arrests_support_and_protest() {
+    let doc = seed();
+    let arrest = find(&doc, 1, "COERCE");
+    assert_eq!(arrest.mode.as_deref(), Some("arrest"));
+    assert_eq!(arrest.cameo.as_deref(), Some("173"));
+    assert_eq!(arrest.goldstein, Some(-5.0));
+    assert_eq!(arrest.quad_class, Some(4));
+    assert_eq!(codes(&arrest.source), [(Some("MLI"), Some("GOV"))]);
+    assert_eq!(codes(&arrest.target), [(Some("MLI"), Some("MIL"))]);
+    assert_eq!(
+        (arrest.certainty, claimant(arrest)),
+        (Certainty::Asserted, None)
+    );
+    assert_eq!(doc.slice(arrest.evidence.trigger), "arrested");
+
+    // "amid alarming reports that Tuareg rebels supported by Algeria …"
+    let support = find(&doc, 1, "SUPPORT");
+    assert_eq!(codes(&support.source), [(Some("DZA"), None)]);
+    assert_eq!(codes(&support.target), [(Some("MLI"), Some("REB"))]);
+    assert_eq!(support.certainty, Certainty::Reported);
+    assert_eq!(claimant(support), Some("alarming reports"));
+
+    // "According to press reports, about 50 soldiers … have been detained": passive, no source.
+    let detained = find(&doc, 2, "COERCE");
+    assert!(detained.source.is_empty());
+    assert_eq!(detained.target[0].code.as_deref(), Some("MLI"));
+    assert_eq!(detained.certainty, Certainty::Reported);
+    assert_eq!(claimant(detained), Some("press reports"));
+
+    // "In January 2025, hundreds of Malians demonstrated in front of the Algerian Embassy in
+    // Bamako to protest against … the Algerian regime": one protest, purpose clause merged.
+    let protests: Vec<&Event> = doc
+        .events
+        .iter()
+        .filter(|e| e.sentence == 9 && e.kind.as_str() == "PROTEST")
+        .collect();
+    assert_eq!(protests.len(), 1);
+    let protest = protests[0];
+    assert_eq!(codes(&protest.source), [(Some("MLI"), Some("CVL"))]);
+    assert_eq!(codes(&protest.target), [(Some("DZA"), Some("GOV"))]);
+    let date = protest.date.as_ref().expect("a date");
+    assert_eq!(
+        (date.value.as_str(), date.precision),
+        ("2025-01", DatePrecision::Month)
+    );
+    let place = protest.location.as_ref().expect("a place");
+    assert_eq!(place.geonames_id, Some(2460596));
+}
+
+#[test]
+fn seed_framing_shows_loaded_words() {
+    let doc = seed();
+    let words: Vec<&str> = doc.framing.iter().map(|f| f.text.as_str()).collect();
+    for w in ["reckless", "junta", "regime", "alarming"] {
+        assert!(words.contains(&w), "{w} missing from {words:?}");
+    }
+}
+
+#[test]
+fn voice_and_relative_clauses_set_the_roles() {
+    let doc = coded("Dozens of soldiers were detained by Malian police.", None);
+    let e = find(&doc, 0, "COERCE");
+    assert_eq!(codes(&e.source), [(Some("MLI"), Some("COP"))]);
+    assert_eq!(e.target[0].sector.as_deref(), Some("MIL"));
+    assert!(e.rule.ends_with("/passive"), "{}", e.rule);
+
+    let doc = coded(
+        "The Algerian junta, which supports separatist groups, denied the claims.",
+        None,
+    );
+    let e = find(&doc, 0, "SUPPORT");
+    assert_eq!(codes(&e.source), [(Some("DZA"), Some("GOV"))]);
+    assert_eq!(e.target[0].sector.as_deref(), Some("REB"));
+}
+
+#[test]
+fn qualifiers_follow_the_cues() {
+    let doc = coded("Nigerien troops did not attack the rebels.", None);
+    let e = find(&doc, 0, "ASSAULT");
+    assert_eq!(e.certainty, Certainty::Negated);
+    assert!(e.negated);
+
+    let doc = coded(
+        "Chadian soldiers allegedly beat protesters in N'Djamena.",
+        None,
+    );
+    assert_eq!(find(&doc, 0, "ASSAULT").certainty, Certainty::Alleged);
+
+    let doc = coded(
+        "Malian officials said the army arrested 12 Fulani herders.",
+        None,
+    );
+    let e = find(&doc, 0, "COERCE");
+    assert_eq!(claimant(e), Some("Malian officials"));
+
+    let doc = coded("Ghana will send aid to Burkina Faso.", None);
+    let e = find(&doc, 0, "AGREE");
+    assert_eq!(
+        e.cameo.as_deref(),
+        Some("033"),
+        "intent to provide aid: {}",
+        e.rule
+    );
+}
+
+#[test]
+fn relative_dates_count_back_from_publication() {
+    let doc = coded(
+        "Malian soldiers arrested three journalists on Wednesday.",
+        Some("2025-01-17"),
+    );
+    let e = find(&doc, 0, "COERCE");
+    let date = e.date.as_ref().expect("a date");
+    assert_eq!(
+        (date.value.as_str(), date.precision),
+        ("2025-01-15", DatePrecision::Day)
+    );
+}
+
+/// Walks every trigger row's example (and counter-example) through the coder. Not every row
+/// can fire on its own sentence yet; the shares are printed and guarded against regressions.
+#[test]
+fn lexicon_examples_code_to_their_rows() {
+    let events = Events::builtin().expect("event lexicon");
+    let (mut fired, mut total) = (0usize, 0usize);
+    let (mut false_fired, mut counters) = (0usize, 0usize);
+    for row in events.rows() {
+        total += 1;
+        let doc = coded(&row.example, None);
+        if doc.events.iter().any(|e| e.kind == row.kind) {
+            fired += 1;
+        }
+        if let Some(counter) = &row.counter_example {
+            counters += 1;
+            let doc = coded(counter, None);
+            if doc
+                .events
+                .iter()
+                .any(|e| e.rule.split('/').next() == Some(row.id.as_str()))
+            {
+                false_fired += 1;
+            }
+        }
+    }
+    let share = fired as f64 / total as f64;
+    let false_share = false_fired as f64 / counters as f64;
+    eprintln!(
+        "lexicon examples coded to their row's type: {fired}/{total} ({:.1}%); counter-examples firing their row: {false_fired}/{counters} ({:.1}%)",
+        100.0 * share,
+        100.0 * false_share
+    );
+    assert!(share >= 0.80, "{share}");
+    assert!(false_share <= 0.20, "{false_share}");
+}
