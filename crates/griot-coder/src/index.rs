@@ -186,7 +186,8 @@ impl NameIndex {
             if first_exact || len <= name_window {
                 buf.clear();
                 for (k, w) in words[i..i + len].iter().enumerate() {
-                    if k > 0 {
+                    // A clitic is written against its word: "Democratic People's Republic".
+                    if k > 0 && !w.starts_with(['\'', '’']) {
                         buf.push(' ');
                     }
                     buf.push_str(&norm(w));

@@ -29,6 +29,8 @@ pub struct Lexicon {
     pub ethnic: &'static [EthnicGroup],
     pub events: Events,
     pub cues: Cues,
+    /// Cue rows by their first word, for matching multi-word cues ("according to").
+    pub cue_starts: rustc_hash::FxHashMap<String, Vec<usize>>,
     pub loaded: &'static [LoadedTerm],
     pub index: NameIndex,
 }
@@ -46,15 +48,27 @@ impl Lexicon {
         // costs what it costs once and coding times stay even.
         let _ = gazetteer.lookup("Mali");
         let ethnic = ethnic::builtin()?;
+        let cues = Cues::builtin()?.clone();
         let index = NameIndex::build(gazetteer, &agents, ethnic);
         Ok(Lexicon {
             gazetteer,
             agents,
             ethnic,
             events: Events::builtin()?.clone(),
-            cues: Cues::builtin()?.clone(),
+            cue_starts: cue_starts(&cues),
+            cues,
             loaded: cues::loaded_language()?,
             index,
         })
     }
+}
+
+fn cue_starts(cues: &Cues) -> rustc_hash::FxHashMap<String, Vec<usize>> {
+    let mut map: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+    for (i, row) in cues.rows().iter().enumerate() {
+        if let Some(first) = row.words.first() {
+            map.entry(first.to_lowercase()).or_default().push(i);
+        }
+    }
+    map
 }

@@ -178,6 +178,7 @@ fn sentence_mentions(s: &Sentence, lex: &Lexicon, buf: &mut String, out: &mut Ve
     for (start, end) in leftovers {
         noun_phrase(s, lex, start, end, &mut hits, out);
     }
+    unknown_names(s, &hits, first_new, out);
     pronouns(s, out);
     out[first_new..].sort_by_key(|d| d.mention.span.start);
 }
@@ -1046,6 +1047,171 @@ fn quantified_start(s: &Sentence, start: usize) -> usize {
         }
     }
     start
+}
+
+/// Words that make a capitalised name a thing or a body rather than a person ("the Algiers
+/// Peace Agreement", "Supreme Court", "Human Rights Day").
+const NOT_PERSON_NOUNS: &[&str] = &[
+    "agreement",
+    "accord",
+    "treaty",
+    "day",
+    "council",
+    "forum",
+    "party",
+    "front",
+    "movement",
+    "committee",
+    "commission",
+    "court",
+    "ministry",
+    "army",
+    "force",
+    "forces",
+    "union",
+    "organization",
+    "organisation",
+    "agency",
+    "bank",
+    "company",
+    "group",
+    "institute",
+    "university",
+    "airport",
+    "hotel",
+    "street",
+    "square",
+    "bridge",
+    "act",
+    "law",
+    "plan",
+    "conference",
+    "summit",
+    "program",
+    "programme",
+    "office",
+    "department",
+    "service",
+    "news",
+    "times",
+    "post",
+    "network",
+    "report",
+    "club",
+    "festival",
+    "war",
+    "peace",
+    "republic",
+    "kingdom",
+    "state",
+    "states",
+    "province",
+    "region",
+    "city",
+    "island",
+    "islands",
+    "river",
+    "lake",
+    "mountain",
+    "desert",
+    "sea",
+    "ocean",
+    "gulf",
+    "coast",
+    "valley",
+    "camp",
+    "prison",
+    "hospital",
+    "school",
+    "church",
+    "mosque",
+    "stadium",
+    "palace",
+    "house",
+    "assembly",
+    "parliament",
+    "congress",
+    "senate",
+    "government",
+    "police",
+    "guard",
+    "brigade",
+    "battalion",
+    "division",
+    "corps",
+    "alliance",
+    "coalition",
+    "federation",
+    "association",
+    "foundation",
+    "fund",
+    "centre",
+    "center",
+    "council",
+    "declaration",
+    "charter",
+    "resolution",
+    "convention",
+    "operation",
+    "initiative",
+    "project",
+    "ltd",
+    "inc",
+    "corp",
+    "co",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Runs of two or more capitalised proper nouns that no rule claimed ("Kofi Annan", "Carlos
+/// Menem"): most are people; their country comes from context like a titled person's.
+fn unknown_names(s: &Sentence, hits: &[Hit], first_new: usize, out: &mut Vec<Draft>) {
+    let taken: Vec<Span> = out[first_new..].iter().map(|d| d.mention.span).collect();
+    let claimed = |k: usize| {
+        let span = s.tokens[k].span;
+        hits.iter().any(|h| h.start <= k && k < h.end) || taken.iter().any(|t| t.overlaps(&span))
+    };
+    let mut k = 0;
+    while k < s.tokens.len() {
+        let start = k;
+        while k < s.tokens.len() && is_name_token(s, k) && !claimed(k) {
+            k += 1;
+        }
+        let institutional = s.tokens[start..k]
+            .iter()
+            .any(|t| NOT_PERSON_NOUNS.contains(&t.lemma.to_lowercase().as_str()));
+        if k - start >= 2 && !s.headline && !institutional {
+            let mut d = draft_actor(
+                s,
+                start,
+                k,
+                None,
+                None,
+                Pending::Country,
+                "unknown-name",
+                false,
+            );
+            d.mention.kind = MentionKind::Person;
+            out.push(d);
+        }
+        k = k.max(start + 1);
+    }
 }
 
 fn pronouns(s: &Sentence, out: &mut Vec<Draft>) {

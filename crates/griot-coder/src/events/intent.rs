@@ -35,6 +35,14 @@ pub fn drop_embedded(s: &Sentence, found: &mut Vec<Found<'_>>) {
         .filter(|f| f.row.pos != TriggerPos::Noun)
         .map(|f| (f.end, f.row.kind))
         .collect();
+    let found_accusations: Vec<usize> = found
+        .iter()
+        .filter(|f| {
+            matches!(f.row.kind, PloverType::Accuse | PloverType::Protest)
+                && f.row.pos != TriggerPos::Noun
+        })
+        .map(|f| f.end)
+        .collect();
     found.retain(|b| {
         let embedded = governors.iter().any(|&(a_start, a_end)| {
             b.start >= a_end && b.start - a_end <= COMPLEMENT_REACH && b.start != a_start && {
@@ -48,20 +56,41 @@ pub fn drop_embedded(s: &Sentence, found: &mut Vec<Found<'_>>) {
                 no_stop && opens_complement
             }
         });
+        // "decried Algeria's connivance with …": the accused act is the accusation's object.
+        let accused_act = b.row.pos == TriggerPos::Noun
+            && found_accusations.iter().any(|&a_end| {
+                b.start >= a_end
+                    && b.start - a_end <= 4
+                    && s.tokens[a_end..b.start].iter().all(|t| {
+                        matches!(t.tag, PosTag::DT | PosTag::JJ | PosTag::PRPS | PosTag::POS)
+                            || t.tag.is_proper_noun()
+                    })
+            });
         let object_of_verb = b.row.pos == TriggerPos::Noun
             && verbal
                 .iter()
                 .any(|&(end, kind)| kind == b.row.kind && b.start >= end && b.start - end <= 6);
-        !embedded && !object_of_verb
+        !embedded && !object_of_verb && !accused_act
     });
 }
 
 /// How far after a governing trigger its complement may still hold an embedded event.
 const COMPLEMENT_REACH: usize = 15;
 
-/// Recodes an event stated as future intent.
-pub fn recode_intent(event: &mut Event) {
-    if event.certainty != Certainty::Future || governs(event.kind) {
+/// Words that state intent right before an event's verb ("will give", "is willing to
+/// withdraw", "offered to hand over").
+const INTENT: &[&str] = &[
+    "will", "willing", "ready", "prepared", "offer", "promise", "pledge", "vow", "plan", "intend",
+    "agree", "commit",
+];
+
+/// Recodes an event stated as intent (see the module doc).
+pub fn recode_intent(event: &mut Event, s: &Sentence, trigger_start: usize) {
+    let stated = s.tokens[trigger_start.saturating_sub(4)..trigger_start]
+        .iter()
+        .any(|t| INTENT.contains(&t.lemma.to_lowercase().as_str()));
+    let intent = stated && matches!(event.certainty, Certainty::Future | Certainty::Hypothetical);
+    if !intent || governs(event.kind) {
         return;
     }
     let conflict = event.quad_class.is_some_and(|q| q >= 3);
@@ -95,4 +124,44 @@ pub fn recode_intent(event: &mut Event) {
     event.intensity = kind.score();
     // The statement of intent is itself asserted (or attributed to whoever made it).
     event.certainty = Certainty::Asserted;
+}
+
+/// Words that make a reported verb a demand ("Russia said Sudan must return the helicopter").
+const OBLIGATION: &[&str] = &["must", "should"];
+
+/// A claimant saying someone must do something demands it: REQUEST (CAMEO 10) from the
+/// claimant to whoever must act.
+pub fn recode_obligation(event: &mut Event, s: &Sentence, trigger_start: usize) {
+    let obliged = s.tokens[trigger_start.saturating_sub(3)..trigger_start]
+        .iter()
+        .any(|t| OBLIGATION.contains(&t.lemma.to_lowercase().as_str()));
+    let griot_model::Attribution::Claimant {
+        actor: Some(claimant),
+        text,
+        span,
+    } = &event.attribution
+    else {
+        return;
+    };
+    if !obliged || governs(event.kind) {
+        return;
+    }
+    let mut source = claimant.clone();
+    source.text = text.clone();
+    source.span = *span;
+    let code = "100";
+    let c = cameo::lookup(code);
+    event.rule = format!("{}+obligation", event.rule);
+    event.target = std::mem::take(&mut event.source);
+    event.evidence.target = std::mem::take(&mut event.evidence.source);
+    event.evidence.source = span.iter().copied().collect();
+    event.source = vec![source];
+    event.kind = PloverType::Request;
+    event.mode = None;
+    event.cameo = Some(code.to_string());
+    event.goldstein = c.map(|c| c.goldstein);
+    event.quad_class = c.map(|c| c.quad_class);
+    event.intensity = PloverType::Request.score();
+    event.certainty = Certainty::Asserted;
+    event.attribution = griot_model::Attribution::Outlet;
 }

@@ -13,7 +13,7 @@ pub mod when;
 use crate::lexicon::Lexicon;
 use crate::resolve;
 use griot_model::{
-    Actor, Document, Event, Evidence, Framing, Mention, MentionKind, Place, Sentence, Span,
+    Actor, Document, Event, Evidence, Framing, Mention, MentionKind, Place, PosTag, Sentence, Span,
 };
 use roles::Slot;
 
@@ -30,7 +30,7 @@ pub fn code_events(doc: &mut Document, lex: &Lexicon) {
             .filter(|sl| kinds[sl.mention] != MentionKind::Place)
             .copied()
             .collect();
-        let cues = qualify::find_cues(s, &lex.cues);
+        let cues = qualify::find_cues(s, &lex.cues, &lex.cue_starts);
         let date = when::event_date(s, published);
         let mut sentence_events: Vec<(usize, Event)> = Vec::new();
         let mut found = triggers::find(s, &lex.events);
@@ -76,14 +76,47 @@ pub fn code_events(doc: &mut Document, lex: &Lexicon) {
                 rule: format!("{}/{}", f.row.id, r.rule),
             };
             let mut event = event;
-            intent::recode_intent(&mut event);
+            intent::recode_obligation(&mut event, s, f.start);
+            intent::recode_intent(&mut event, s, f.start);
             let key = r.source.map_or(usize::MAX, |sl| sl.mention);
             merge(&mut sentence_events, key, event);
         }
+        prune_secondary(s, &mut sentence_events);
         events.extend(sentence_events.into_iter().map(|(_, e)| e));
     }
     doc.events = events;
     doc.framing = framing(doc, lex);
+}
+
+/// Words that open a subordinate clause whose events are background to the sentence's news
+/// ("… over two air raids in which 20 people were killed", "… after a car struck them").
+const SUBORDINATE: &[&str] = &[
+    "which", "who", "whom", "whose", "when", "where", "after", "before", "while", "because",
+    "although", "though", "if", "since", "until", "as", "whereby",
+];
+
+/// Keeps a sentence's main-clause events when it has any: events in subordinate clauses and
+/// nominal events without an actor of their own are then background, as coders read them.
+fn prune_secondary(s: &Sentence, events: &mut Vec<(usize, Event)>) {
+    let trigger_token = |e: &Event| {
+        s.tokens
+            .iter()
+            .position(|t| t.span.start >= e.evidence.trigger.start)
+    };
+    let subordinate = |e: &Event| {
+        let Some(t) = trigger_token(e) else {
+            return false;
+        };
+        s.tokens[t.saturating_sub(8)..t].iter().any(|tok| {
+            SUBORDINATE.contains(&tok.text.to_lowercase().as_str())
+                && matches!(tok.tag, PosTag::WDT | PosTag::WP | PosTag::WRB | PosTag::IN)
+        })
+    };
+    let nominal_without_source = |e: &Event| e.rule.contains("/nominal") && e.source.is_empty();
+    let secondary = |e: &Event| subordinate(e) || nominal_without_source(e);
+    if events.iter().any(|(_, e)| !secondary(e)) {
+        events.retain(|(_, e)| !secondary(e));
+    }
 }
 
 /// One event per type and source in a sentence: "demonstrated … to protest against X" is one

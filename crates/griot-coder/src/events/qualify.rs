@@ -31,7 +31,11 @@ pub struct CueHit<'a> {
 /// Tokens a clause-scoped cue may stand before its event.
 const CLAUSE_REACH: usize = 5;
 
-pub fn find_cues<'a>(s: &Sentence, cues: &'a Cues) -> Vec<CueHit<'a>> {
+pub fn find_cues<'a>(
+    s: &Sentence,
+    cues: &'a Cues,
+    starts: &rustc_hash::FxHashMap<String, Vec<usize>>,
+) -> Vec<CueHit<'a>> {
     let mut hits = Vec::new();
     for i in 0..s.tokens.len() {
         let keys = [
@@ -40,7 +44,8 @@ pub fn find_cues<'a>(s: &Sentence, cues: &'a Cues) -> Vec<CueHit<'a>> {
         ];
         let mut best: Option<CueHit<'a>> = None;
         for key in &keys {
-            for row in cues.lookup(key) {
+            let rows = starts.get(key.as_str()).into_iter().flatten();
+            for row in rows.filter_map(|&r| cues.rows().get(r)) {
                 if let Some(end) = match_cue(s, i, &row.words) {
                     if best.as_ref().is_none_or(|b| end > b.end) {
                         best = Some(CueHit { row, start: i, end });

@@ -38,7 +38,15 @@ const REACH: usize = 12;
 
 pub fn roles(s: &Sentence, f: &Found<'_>, slots: &[Slot], kinds: &[MentionKind]) -> Roles {
     let actor = |sl: &&Slot| kinds[sl.mention] != MentionKind::Place;
-    let actors: Vec<Slot> = slots.iter().filter(actor).copied().collect();
+    // Possessive pronouns ("withdraw its troops") are not participants of the event.
+    let participant =
+        |sl: &&Slot| !(sl.end == sl.start + 1 && s.tokens[sl.start].tag == PosTag::PRPS);
+    let actors: Vec<Slot> = slots
+        .iter()
+        .filter(actor)
+        .filter(participant)
+        .copied()
+        .collect();
     if f.row.pos == TriggerPos::Noun {
         return nominal(s, f, &actors);
     }
@@ -69,6 +77,15 @@ pub fn roles(s: &Sentence, f: &Found<'_>, slots: &[Slot], kinds: &[MentionKind])
     }
     let mut subj = subject(s, vp_start, &actors);
     let mut rule = "active";
+    // "The coup attempt threatens …", "a car struck them": a subject that is not an actor
+    // makes the verb about things, not an event between actors.
+    if subj.is_none() && inanimate_subject(s, vp_start, slots) {
+        return Roles {
+            source: None,
+            target: None,
+            rule: "inanimate-subject",
+        };
+    }
     // "demonstrated … to protest against X": the subject of the verb the clause depends on.
     if subj.is_none() || vp_start > 0 && s.tokens[vp_start].tag == PosTag::TO {
         if let Some(governing) = governing_subject(s, vp_start, &actors) {
@@ -90,12 +107,28 @@ pub fn roles(s: &Sentence, f: &Found<'_>, slots: &[Slot], kinds: &[MentionKind])
         .iter()
         .find_map(|slot| find_slot(s, f.end, slot, &actors))
         .filter(|t| subj.is_none_or(|s| s.mention != t.mention))
+        .or_else(|| indirect_object(f, subj, &actors))
         .or_else(|| following_actor(s, f, subj, &actors));
     Roles {
         source: subj,
         target,
         rule,
     }
+}
+
+/// "gave the Ivory Coast 5.1 million dollars of aid": an actor between a light verb and its
+/// noun is the recipient.
+fn indirect_object(f: &Found<'_>, source: Option<Slot>, actors: &[Slot]) -> Option<Slot> {
+    if f.row.pos != TriggerPos::Light {
+        return None;
+    }
+    let noun_start = f.end.saturating_sub(f.row.noun_words().len());
+    actors
+        .iter()
+        .filter(|m| m.start > f.start && m.end <= noun_start)
+        .filter(|m| source.is_none_or(|src| src.mention != m.mention))
+        .min_by_key(|m| m.start)
+        .copied()
 }
 
 /// When no slot of the row holds the recipient: the first actor named after the trigger in
@@ -159,6 +192,32 @@ fn nominal(s: &Sentence, f: &Found<'_>, actors: &[Slot]) -> Roles {
         target,
         rule: "nominal",
     }
+}
+
+/// Whether the noun phrase right before the verb group (through a relative pronoun) holds no
+/// mention at all.
+fn inanimate_subject(s: &Sentence, vp_start: usize, slots: &[Slot]) -> bool {
+    let mut k = vp_start;
+    while k > 0
+        && matches!(
+            s.tokens[k - 1].tag,
+            PosTag::RB | PosTag::WDT | PosTag::WP | PosTag::Comma
+        )
+    {
+        k -= 1;
+    }
+    let Some(np) = s
+        .chunks
+        .iter()
+        .find(|c| c.kind == ChunkKind::NP && c.end == k)
+    else {
+        return false;
+    };
+    // Pronouns and names may stand for actors the mention stage does not know ("Putin").
+    let pronoun = (np.start..np.end).any(|t| {
+        matches!(s.tokens[t].tag, PosTag::PRP | PosTag::WP) || s.tokens[t].tag.is_proper_noun()
+    });
+    !pronoun && !slots.iter().any(|m| m.start < np.end && np.start < m.end)
 }
 
 /// The verb group around token `v`: from its first auxiliary or modal to its end.

@@ -29,10 +29,15 @@ fn is_noun_modifier(tag: PosTag) -> bool {
             | PosTag::JJS
     ) || matches!(
         tag,
-        PosTag::VBN | PosTag::VBG | PosTag::RB | PosTag::NN | PosTag::NNP
+        PosTag::VBN
+            | PosTag::VBG
+            | PosTag::RB
+            | PosTag::NN
+            | PosTag::NNS
+            | PosTag::NNP
+            | PosTag::NNPS
     )
 }
-
 fn lemma(s: &Sentence, i: usize) -> String {
     s.tokens[i].lemma.to_lowercase()
 }
@@ -56,13 +61,15 @@ fn match_words(s: &Sentence, mut i: usize, words: &[String]) -> Option<usize> {
 /// The end of a light verb's noun words found within a few modifiers after `i`.
 fn match_light_noun(s: &Sentence, i: usize, words: &[String]) -> Option<usize> {
     let mut k = i;
-    while k < s.tokens.len() && k - i <= 5 {
+    // "gave the Ivory Coast 5.1 million dollars of aid": an indirect object and a measure may
+    // stand between the light verb and its noun.
+    while k < s.tokens.len() && k - i <= 8 {
         if let Some(end) = match_words(s, k, words) {
             if s.tokens[end - 1].tag.is_noun() {
                 return Some(end);
             }
         }
-        if !is_noun_modifier(s.tokens[k].tag) {
+        if !is_noun_modifier(s.tokens[k].tag) && s.tokens[k].lemma != "of" {
             return None;
         }
         k += 1;
