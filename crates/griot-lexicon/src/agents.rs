@@ -25,6 +25,8 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use crate::tsv::{self, check_id, optional, Keyed, RowError};
+
 /// The PLOVER sector codes (manual, table "Sector Codes", frequent then less frequent ones).
 /// Kept here rather than read from `griot-model` because the ontology module does not expose its
 /// sector table yet; the list is short and fixed by the manual.
@@ -151,28 +153,11 @@ pub enum AgentsError {
     },
 }
 
-impl AgentsError {
-    fn row(source_name: &str, line: usize, message: impl Into<String>) -> AgentsError {
-        AgentsError::Row {
-            source_name: source_name.to_string(),
-            line,
-            message: message.into(),
-        }
-    }
+tsv::load_error!(AgentsError);
 
-    // The built-in result is cached; callers each need an owned error, and io::Error is not Clone.
-    fn duplicate(&self) -> AgentsError {
-        match self {
-            AgentsError::Row {
-                source_name,
-                line,
-                message,
-            } => AgentsError::row(source_name, *line, message.clone()),
-            AgentsError::Io { path, source } => AgentsError::Io {
-                path: path.clone(),
-                source: std::io::Error::new(source.kind(), source.to_string()),
-            },
-        }
+impl Keyed for AgentRow {
+    fn id(&self) -> &str {
+        &self.id
     }
 }
 
@@ -185,57 +170,44 @@ pub struct Agents {
 }
 
 /// A parsed row with the line it came from, kept until cross-row checks are done.
-struct Located {
-    line: usize,
-    row: AgentRow,
-}
+type Located = (usize, AgentRow);
 
 impl Agents {
     /// The rows shipped with griot, parsed on first use.
     pub fn builtin() -> Result<&'static Agents, AgentsError> {
-        static BUILTIN: OnceLock<Result<Agents, AgentsError>> = OnceLock::new();
-        match BUILTIN.get_or_init(load_builtin) {
-            Ok(agents) => Ok(agents),
-            Err(e) => Err(e.duplicate()),
-        }
+        static BUILTIN: OnceLock<Result<Agents, RowError>> = OnceLock::new();
+        tsv::builtin(&BUILTIN, load_builtin)
     }
 
     /// Parses and validates one agents file. `source_name` is used in error messages.
     pub fn parse(source_name: &str, tsv: &str) -> Result<Agents, AgentsError> {
+        Ok(Agents::parse_one(source_name, tsv)?)
+    }
+
+    fn parse_one(source_name: &str, tsv: &str) -> Result<Agents, RowError> {
         let located = parse_rows(source_name, tsv)?;
         check_parents(source_name, &located, |_| false)?;
         Ok(Agents::from_rows(
-            located.into_iter().map(|l| l.row).collect(),
+            located.into_iter().map(|(_, row)| row).collect(),
         ))
     }
 
     /// Adds the rows of a user file; a row whose id is already present replaces that row in
     /// place. Returns how many rows the file held. On error `self` is left unchanged.
     pub fn extend_from_file(&mut self, path: &Path) -> Result<usize, AgentsError> {
-        let text = std::fs::read_to_string(path).map_err(|source| AgentsError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        self.extend_from_str(&path.display().to_string(), &text)
+        tsv::extend_from_file(path, |name, text| self.extend_from_str(name, text))
     }
 
     /// As [`Agents::extend_from_file`], from text already in memory.
     pub fn extend_from_str(&mut self, source_name: &str, tsv: &str) -> Result<usize, AgentsError> {
         let located = parse_rows(source_name, tsv)?;
-        self.absorb(source_name, located)
+        Ok(self.absorb(source_name, located)?)
     }
 
-    fn absorb(&mut self, source_name: &str, located: Vec<Located>) -> Result<usize, AgentsError> {
+    fn absorb(&mut self, source_name: &str, located: Vec<Located>) -> Result<usize, RowError> {
         check_parents(source_name, &located, |id| self.by_id.contains_key(id))?;
         let count = located.len();
-        let mut rows = self.rows.clone();
-        for Located { row, .. } in located {
-            match self.by_id.get(&row.id) {
-                Some(&i) => rows[i] = row,
-                None => rows.push(row),
-            }
-        }
-        *self = Agents::from_rows(rows);
+        *self = Agents::from_rows(tsv::merge(&self.rows, &self.by_id, located));
         Ok(count)
     }
 
@@ -286,19 +258,19 @@ impl Agents {
     }
 }
 
-fn load_builtin() -> Result<Agents, AgentsError> {
-    let mut agents = Agents::parse("agents.tsv", BUILTIN_AGENTS)?;
+fn load_builtin() -> Result<Agents, RowError> {
+    let mut agents = Agents::parse_one("agents.tsv", BUILTIN_AGENTS)?;
     // The two built-in files are one namespace: an organisation must not silently replace an
     // agent row, which `extend_from_str` would otherwise allow.
     let located = parse_rows("organisations.tsv", BUILTIN_ORGANISATIONS)?;
-    if let Some(clash) = located
+    if let Some((line, row)) = located
         .iter()
-        .find(|l| agents.by_id.contains_key(&l.row.id))
+        .find(|(_, row)| agents.by_id.contains_key(&row.id))
     {
-        return Err(AgentsError::row(
+        return Err(RowError::new(
             "organisations.tsv",
-            clash.line,
-            format!("id {:?} is already used in agents.tsv", clash.row.id),
+            *line,
+            format!("id {:?} is already used in agents.tsv", row.id),
         ));
     }
     agents.absorb("organisations.tsv", located)?;
@@ -309,56 +281,22 @@ fn normalise(phrase: &str) -> String {
     phrase.trim().to_lowercase()
 }
 
-fn parse_rows(source_name: &str, tsv: &str) -> Result<Vec<Located>, AgentsError> {
-    let mut out: Vec<Located> = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut header_seen = false;
-    for (index, raw) in tsv.lines().enumerate() {
-        let line = index + 1;
-        let text = raw.strip_suffix('\r').unwrap_or(raw);
-        if text.trim().is_empty() || text.starts_with('#') {
-            continue;
-        }
-        let fields: Vec<&str> = text.split('\t').map(str::trim).collect();
-        if !header_seen {
-            if fields != COLUMNS {
-                return Err(AgentsError::row(
-                    source_name,
-                    line,
-                    format!("expected the header row {:?}", COLUMNS.join("\t")),
-                ));
-            }
-            header_seen = true;
-            continue;
-        }
-        let row = parse_row(&fields).map_err(|m| AgentsError::row(source_name, line, m))?;
-        if let Some(first) = seen.insert(row.id.clone(), line) {
-            return Err(AgentsError::row(
-                source_name,
-                line,
-                format!("duplicate id {:?} (first on line {first})", row.id),
-            ));
-        }
-        out.push(Located { line, row });
-    }
-    if !header_seen {
-        return Err(AgentsError::row(source_name, 0, "no header row"));
-    }
-    Ok(out)
+fn parse_rows(source_name: &str, tsv: &str) -> Result<Vec<Located>, RowError> {
+    tsv::rows(source_name, tsv, COLUMNS, parse_row)
 }
 
 fn check_parents(
     source_name: &str,
     rows: &[Located],
     known_elsewhere: impl Fn(&str) -> bool,
-) -> Result<(), AgentsError> {
-    let ids: HashSet<&str> = rows.iter().map(|l| l.row.id.as_str()).collect();
-    for l in rows {
-        if let Some(parent) = l.row.attribute("parent") {
+) -> Result<(), RowError> {
+    let ids: HashSet<&str> = rows.iter().map(|(_, row)| row.id.as_str()).collect();
+    for (line, row) in rows {
+        if let Some(parent) = row.attribute("parent") {
             if !ids.contains(parent) && !known_elsewhere(parent) {
-                return Err(AgentsError::row(
+                return Err(RowError::new(
                     source_name,
-                    l.line,
+                    *line,
                     format!("parent {parent:?} is not a known id"),
                 ));
             }
@@ -367,33 +305,12 @@ fn check_parents(
     Ok(())
 }
 
-fn optional(field: &str) -> Option<String> {
-    match field {
-        "" | "-" => None,
-        s => Some(s.to_string()),
-    }
-}
+fn parse_row(
+    [id, phrase, kind, sector, code, attributes, example, counter, note]: [&str; 9],
+) -> Result<AgentRow, String> {
+    check_id(id)?;
 
-fn parse_row(fields: &[&str]) -> Result<AgentRow, String> {
-    let [id, phrase, kind, sector, code, attributes, example, counter, note] = fields else {
-        return Err(format!(
-            "expected {} tab-separated columns, found {}",
-            COLUMNS.len(),
-            fields.len()
-        ));
-    };
-
-    if id.is_empty()
-        || !id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-    {
-        return Err(format!(
-            "id {id:?} must be non-empty ASCII letters, digits, '-', '_' or '.'"
-        ));
-    }
-
-    let phrases: Vec<String> = phrase.split('|').map(|p| p.trim().to_string()).collect();
+    let phrases: Vec<String> = tsv::list(phrase).map(String::from).collect();
     if phrases.iter().any(String::is_empty) {
         return Err(format!("{id}: empty phrase in {phrase:?}"));
     }
@@ -439,7 +356,7 @@ fn parse_row(fields: &[&str]) -> Result<AgentRow, String> {
         ));
     }
 
-    let counter_example = match *counter {
+    let counter_example = match counter {
         "-" if kind.is_named() => None,
         "-" | "" => {
             return Err(format!(
@@ -453,7 +370,7 @@ fn parse_row(fields: &[&str]) -> Result<AgentRow, String> {
                     "{id}: counter-example does not contain the phrase {phrase:?}"
                 ));
             }
-            if c == *example {
+            if c == example {
                 return Err(format!("{id}: counter-example repeats the example"));
             }
             Some(c.to_string())
@@ -560,30 +477,32 @@ fn mentions(text: &str, phrase: &str) -> bool {
 /// followed by a plural "s" that does).
 fn occurs(text: &str, needle: &str, whole: bool) -> bool {
     text.match_indices(needle).any(|(i, m)| {
-        let starts = text[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
         let mut rest = text[i + m.len()..].chars();
         let ends = match rest.next() {
             None => true,
             Some('s') => rest.next().is_none_or(|c| !c.is_alphanumeric()),
             Some(c) => !c.is_alphanumeric(),
         };
-        starts && (!whole || ends)
+        starts_word(text, i) && (!whole || ends)
     })
 }
 
 /// Whether `phrase`, as written, stands in `text` right before a capitalised word.
 fn precedes_name(text: &str, phrase: &str) -> bool {
     text.match_indices(phrase).any(|(i, m)| {
-        let starts = text[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
         let mut rest = text[i + m.len()..].chars();
-        starts && rest.next() == Some(' ') && rest.next().is_some_and(char::is_uppercase)
+        starts_word(text, i)
+            && rest.next() == Some(' ')
+            && rest.next().is_some_and(char::is_uppercase)
     })
+}
+
+/// Whether byte offset `i` of `text` is at a word start (no letter or digit right before it).
+fn starts_word(text: &str, i: usize) -> bool {
+    text[..i]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 #[cfg(test)]

@@ -36,7 +36,8 @@ use std::sync::OnceLock;
 
 use griot_model::Certainty;
 
-use crate::events::{check_id, lemma_words, mentions_word, optional, tsv_lines};
+use crate::events::{lemma_words, mentions_word};
+use crate::tsv::{self, check_id, optional, Keyed, RowError};
 
 /// The cue file's columns, in order.
 pub const COLUMNS: &[&str] = &[
@@ -183,28 +184,17 @@ pub enum CuesError {
     },
 }
 
-impl CuesError {
-    fn row(source_name: &str, line: usize, message: impl Into<String>) -> CuesError {
-        CuesError::Row {
-            source_name: source_name.to_string(),
-            line,
-            message: message.into(),
-        }
-    }
+tsv::load_error!(CuesError);
 
-    // The built-in result is cached; callers each need an owned error, and io::Error is not Clone.
-    fn duplicate(&self) -> CuesError {
-        match self {
-            CuesError::Row {
-                source_name,
-                line,
-                message,
-            } => CuesError::row(source_name, *line, message.clone()),
-            CuesError::Io { path, source } => CuesError::Io {
-                path: path.clone(),
-                source: std::io::Error::new(source.kind(), source.to_string()),
-            },
-        }
+impl Keyed for CueRow {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Keyed for LoadedTerm {
+    fn id(&self) -> &str {
+        &self.id
     }
 }
 
@@ -219,40 +209,33 @@ pub struct Cues {
 impl Cues {
     /// The rows shipped with griot, parsed on first use.
     pub fn builtin() -> Result<&'static Cues, CuesError> {
-        static BUILTIN: OnceLock<Result<Cues, CuesError>> = OnceLock::new();
-        match BUILTIN.get_or_init(|| Cues::parse("cues.tsv", BUILTIN_CUES)) {
-            Ok(cues) => Ok(cues),
-            Err(e) => Err(e.duplicate()),
-        }
+        static BUILTIN: OnceLock<Result<Cues, RowError>> = OnceLock::new();
+        tsv::builtin(&BUILTIN, || Cues::parse_one("cues.tsv", BUILTIN_CUES))
     }
 
     /// Parses and validates one cues file. `source_name` is used in error messages.
     pub fn parse(source_name: &str, tsv: &str) -> Result<Cues, CuesError> {
-        Ok(Cues::from_rows(parse_cue_rows(source_name, tsv)?))
+        Ok(Cues::parse_one(source_name, tsv)?)
+    }
+
+    fn parse_one(source_name: &str, tsv: &str) -> Result<Cues, RowError> {
+        let rows = tsv::rows(source_name, tsv, COLUMNS, parse_cue)?;
+        Ok(Cues::from_rows(
+            rows.into_iter().map(|(_, row)| row).collect(),
+        ))
     }
 
     /// Adds the rows of a user file; a row whose id is already present replaces that row in
     /// place. Returns how many rows the file held. On error `self` is left unchanged.
     pub fn extend_from_file(&mut self, path: &Path) -> Result<usize, CuesError> {
-        let text = std::fs::read_to_string(path).map_err(|source| CuesError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        self.extend_from_str(&path.display().to_string(), &text)
+        tsv::extend_from_file(path, |name, text| self.extend_from_str(name, text))
     }
 
     /// As [`Cues::extend_from_file`], from text already in memory.
     pub fn extend_from_str(&mut self, source_name: &str, tsv: &str) -> Result<usize, CuesError> {
-        let added = parse_cue_rows(source_name, tsv)?;
+        let added = tsv::rows(source_name, tsv, COLUMNS, parse_cue)?;
         let count = added.len();
-        let mut rows = self.rows.clone();
-        for row in added {
-            match self.by_id.get(&row.id) {
-                Some(&i) => rows[i] = row,
-                None => rows.push(row),
-            }
-        }
-        *self = Cues::from_rows(rows);
+        *self = Cues::from_rows(tsv::merge(&self.rows, &self.by_id, added));
         Ok(count)
     }
 
@@ -297,24 +280,6 @@ impl Cues {
     }
 }
 
-fn parse_cue_rows(source_name: &str, tsv: &str) -> Result<Vec<CueRow>, CuesError> {
-    let lines = tsv_lines(tsv, COLUMNS).map_err(|(l, m)| CuesError::row(source_name, l, m))?;
-    let mut out = Vec::with_capacity(lines.len());
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (line, fields) in lines {
-        let row = parse_cue(&fields).map_err(|m| CuesError::row(source_name, line, m))?;
-        if let Some(first) = seen.insert(row.id.clone(), line) {
-            return Err(CuesError::row(
-                source_name,
-                line,
-                format!("duplicate id {:?} (first on line {first})", row.id),
-            ));
-        }
-        out.push(row);
-    }
-    Ok(out)
-}
-
 /// A phrase in lemma form: lower case, single spaces, no brackets.
 fn phrase_words(phrase: &str) -> Result<Vec<String>, String> {
     if phrase.chars().any(char::is_uppercase) || phrase.contains(['<', '>']) {
@@ -329,14 +294,9 @@ fn phrase_words(phrase: &str) -> Result<Vec<String>, String> {
     Ok(words)
 }
 
-fn parse_cue(fields: &[&str]) -> Result<CueRow, String> {
-    let [id, phrase, kind, value, scope, example, counter, note] = fields else {
-        return Err(format!(
-            "expected {} tab-separated columns, found {}",
-            COLUMNS.len(),
-            fields.len()
-        ));
-    };
+fn parse_cue(
+    [id, phrase, kind, value, scope, example, counter, note]: [&str; 8],
+) -> Result<CueRow, String> {
     check_id(id)?;
     let words = phrase_words(phrase).map_err(|m| format!("{id}: {m}"))?;
     let kind = CueKind::parse(kind)
@@ -362,7 +322,7 @@ fn parse_cue(fields: &[&str]) -> Result<CueRow, String> {
     let scope = CueScope::parse(scope).ok_or_else(|| {
         format!("{id}: unknown scope {scope:?} (clause, complement, sentence, object, question)")
     })?;
-    let is_question_mark = *phrase == "?";
+    let is_question_mark = phrase == "?";
     if (scope == CueScope::Question) != is_question_mark {
         return Err(format!(
             "{id}: scope `question` goes with the phrase `?` and only with it"
@@ -385,24 +345,16 @@ fn parse_cue(fields: &[&str]) -> Result<CueRow, String> {
             words[0]
         ));
     }
-    let counter_example = match *counter {
-        "-" => None,
-        "" => {
-            return Err(format!(
-                "{id}: no counter-example (write '-' when there is no sensible one)"
+    let counter_example = tsv::counter_example(id, counter, example, |c| {
+        if mentions_word(c, &words[0]) {
+            Ok(())
+        } else {
+            Err(format!(
+                "{id}: counter-example does not contain the cue word {:?}",
+                words[0]
             ))
         }
-        c if c == *example => return Err(format!("{id}: counter-example repeats the example")),
-        c => {
-            if !mentions_word(c, &words[0]) {
-                return Err(format!(
-                    "{id}: counter-example does not contain the cue word {:?}",
-                    words[0]
-                ));
-            }
-            Some(c.to_string())
-        }
-    };
+    })?;
     Ok(CueRow {
         id: id.to_string(),
         phrase: phrase.to_string(),
@@ -472,41 +424,24 @@ pub struct LoadedTerm {
 
 /// The built-in loaded-language terms, parsed once.
 pub fn loaded_language() -> Result<&'static [LoadedTerm], CuesError> {
-    static BUILTIN: OnceLock<Result<Vec<LoadedTerm>, CuesError>> = OnceLock::new();
-    match BUILTIN.get_or_init(|| parse_loaded_language("loaded-language.tsv", BUILTIN_LOADED)) {
-        Ok(terms) => Ok(terms),
-        Err(e) => Err(e.duplicate()),
-    }
+    static BUILTIN: OnceLock<Result<Vec<LoadedTerm>, RowError>> = OnceLock::new();
+    tsv::builtin(&BUILTIN, || {
+        loaded_terms("loaded-language.tsv", BUILTIN_LOADED)
+    })
+    .map(Vec::as_slice)
 }
 
 /// Parses and validates a loaded-language file (for users who keep their own list).
 pub fn parse_loaded_language(source_name: &str, tsv: &str) -> Result<Vec<LoadedTerm>, CuesError> {
-    let lines =
-        tsv_lines(tsv, LOADED_COLUMNS).map_err(|(l, m)| CuesError::row(source_name, l, m))?;
-    let mut out: Vec<LoadedTerm> = Vec::with_capacity(lines.len());
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (line, fields) in lines {
-        let term = parse_loaded(&fields).map_err(|m| CuesError::row(source_name, line, m))?;
-        if let Some(first) = seen.insert(term.id.clone(), line) {
-            return Err(CuesError::row(
-                source_name,
-                line,
-                format!("duplicate id {:?} (first on line {first})", term.id),
-            ));
-        }
-        out.push(term);
-    }
-    Ok(out)
+    Ok(loaded_terms(source_name, tsv)?)
 }
 
-fn parse_loaded(fields: &[&str]) -> Result<LoadedTerm, String> {
-    let [id, phrase, category, note, example] = fields else {
-        return Err(format!(
-            "expected {} tab-separated columns, found {}",
-            LOADED_COLUMNS.len(),
-            fields.len()
-        ));
-    };
+fn loaded_terms(source_name: &str, tsv: &str) -> Result<Vec<LoadedTerm>, RowError> {
+    let rows = tsv::rows(source_name, tsv, LOADED_COLUMNS, parse_loaded)?;
+    Ok(rows.into_iter().map(|(_, term)| term).collect())
+}
+
+fn parse_loaded([id, phrase, category, note, example]: [&str; 5]) -> Result<LoadedTerm, String> {
     check_id(id)?;
     let words = phrase_words(phrase).map_err(|m| format!("{id}: {m}"))?;
     let category = LoadedCategory::parse(category).ok_or_else(|| {

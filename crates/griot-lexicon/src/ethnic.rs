@@ -5,6 +5,8 @@
 
 use std::sync::OnceLock;
 
+use crate::tsv;
+
 const BUILTIN: &str = include_str!("../data/ethnic-groups.tsv");
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,8 +83,7 @@ pub fn parse(tsv: &str) -> Result<Vec<EthnicGroup>, EthnicError> {
             return Err(err("expected 6 tab-separated columns"));
         };
         let list = |s: &str| -> Vec<String> {
-            s.split('|')
-                .map(str::trim)
+            tsv::list(s)
                 .filter(|p| !p.is_empty())
                 .map(String::from)
                 .collect()

@@ -55,6 +55,8 @@ use std::sync::OnceLock;
 
 use griot_model::ontology::{cameo, contexts, CameoCode, ContextKind, PloverMapping, PloverType};
 
+use crate::tsv::{self, check_id, optional, Keyed, RowError};
+
 /// The column names, in order, that the header row must carry.
 pub const COLUMNS: &[&str] = &[
     "id",
@@ -232,28 +234,11 @@ pub enum EventsError {
     },
 }
 
-impl EventsError {
-    fn row(source_name: &str, line: usize, message: impl Into<String>) -> EventsError {
-        EventsError::Row {
-            source_name: source_name.to_string(),
-            line,
-            message: message.into(),
-        }
-    }
+tsv::load_error!(EventsError);
 
-    // The built-in result is cached; callers each need an owned error, and io::Error is not Clone.
-    fn duplicate(&self) -> EventsError {
-        match self {
-            EventsError::Row {
-                source_name,
-                line,
-                message,
-            } => EventsError::row(source_name, *line, message.clone()),
-            EventsError::Io { path, source } => EventsError::Io {
-                path: path.clone(),
-                source: std::io::Error::new(source.kind(), source.to_string()),
-            },
-        }
+impl Keyed for EventRow {
+    fn id(&self) -> &str {
+        &self.id
     }
 }
 
@@ -268,41 +253,33 @@ pub struct Events {
 impl Events {
     /// The rows shipped with griot, parsed on first use.
     pub fn builtin() -> Result<&'static Events, EventsError> {
-        static BUILTIN_EVENTS: OnceLock<Result<Events, EventsError>> = OnceLock::new();
-        match BUILTIN_EVENTS.get_or_init(|| Events::parse("events.tsv", BUILTIN)) {
-            Ok(events) => Ok(events),
-            Err(e) => Err(e.duplicate()),
-        }
+        static BUILTIN_EVENTS: OnceLock<Result<Events, RowError>> = OnceLock::new();
+        tsv::builtin(&BUILTIN_EVENTS, || Events::parse_one("events.tsv", BUILTIN))
     }
 
     /// Parses and validates one events file. `source_name` is used in error messages.
     pub fn parse(source_name: &str, tsv: &str) -> Result<Events, EventsError> {
-        let rows = parse_rows(source_name, tsv)?;
-        Ok(Events::from_rows(rows))
+        Ok(Events::parse_one(source_name, tsv)?)
+    }
+
+    fn parse_one(source_name: &str, tsv: &str) -> Result<Events, RowError> {
+        let rows = tsv::rows(source_name, tsv, COLUMNS, parse_row)?;
+        Ok(Events::from_rows(
+            rows.into_iter().map(|(_, row)| row).collect(),
+        ))
     }
 
     /// Adds the rows of a user file; a row whose id is already present replaces that row in
     /// place. Returns how many rows the file held. On error `self` is left unchanged.
     pub fn extend_from_file(&mut self, path: &Path) -> Result<usize, EventsError> {
-        let text = std::fs::read_to_string(path).map_err(|source| EventsError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        self.extend_from_str(&path.display().to_string(), &text)
+        tsv::extend_from_file(path, |name, text| self.extend_from_str(name, text))
     }
 
     /// As [`Events::extend_from_file`], from text already in memory.
     pub fn extend_from_str(&mut self, source_name: &str, tsv: &str) -> Result<usize, EventsError> {
-        let added = parse_rows(source_name, tsv)?;
+        let added = tsv::rows(source_name, tsv, COLUMNS, parse_row)?;
         let count = added.len();
-        let mut rows = self.rows.clone();
-        for row in added {
-            match self.by_id.get(&row.id) {
-                Some(&i) => rows[i] = row,
-                None => rows.push(row),
-            }
-        }
-        *self = Events::from_rows(rows);
+        *self = Events::from_rows(tsv::merge(&self.rows, &self.by_id, added));
         Ok(count)
     }
 
@@ -355,33 +332,9 @@ impl Events {
     }
 }
 
-fn parse_rows(source_name: &str, tsv: &str) -> Result<Vec<EventRow>, EventsError> {
-    let lines = tsv_lines(tsv, COLUMNS).map_err(|(l, m)| EventsError::row(source_name, l, m))?;
-    let mut out = Vec::with_capacity(lines.len());
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (line, fields) in lines {
-        let row = parse_row(&fields).map_err(|m| EventsError::row(source_name, line, m))?;
-        if let Some(first) = seen.insert(row.id.clone(), line) {
-            return Err(EventsError::row(
-                source_name,
-                line,
-                format!("duplicate id {:?} (first on line {first})", row.id),
-            ));
-        }
-        out.push(row);
-    }
-    Ok(out)
-}
-
-fn parse_row(fields: &[&str]) -> Result<EventRow, String> {
-    let [id, trigger, pos, kind, mode, context, code, target, example, counter, note] = fields
-    else {
-        return Err(format!(
-            "expected {} tab-separated columns, found {}",
-            COLUMNS.len(),
-            fields.len()
-        ));
-    };
+fn parse_row(
+    [id, trigger, pos, kind, mode, context, code, target, example, counter, note]: [&str; 11],
+) -> Result<EventRow, String> {
     check_id(id)?;
 
     let pos = TriggerPos::parse(pos)
@@ -391,7 +344,7 @@ fn parse_row(fields: &[&str]) -> Result<EventRow, String> {
     let parsed_kind: PloverType = kind
         .parse()
         .map_err(|_| format!("{id}: unknown PLOVER type {kind:?}"))?;
-    if *kind != parsed_kind.as_str() {
+    if kind != parsed_kind.as_str() {
         return Err(format!(
             "{id}: write the type as {:?}, not {kind:?}",
             parsed_kind.as_str()
@@ -432,19 +385,9 @@ fn parse_row(fields: &[&str]) -> Result<EventRow, String> {
         return Err(format!("{id}: empty example"));
     }
     check_mentions(example, &words, noun_start).map_err(|m| format!("{id}: example {m}"))?;
-    let counter_example = match *counter {
-        "-" => None,
-        "" => {
-            return Err(format!(
-                "{id}: no counter-example (write '-' when there is no sensible one)"
-            ))
-        }
-        c if c == *example => return Err(format!("{id}: counter-example repeats the example")),
-        c => {
-            check_mentions(c, &words, None).map_err(|m| format!("{id}: counter-example {m}"))?;
-            Some(c.to_string())
-        }
-    };
+    let counter_example = tsv::counter_example(id, counter, example, |c| {
+        check_mentions(c, &words, None).map_err(|m| format!("{id}: counter-example {m}"))
+    })?;
 
     Ok(EventRow {
         id: id.to_string(),
@@ -523,7 +466,7 @@ fn parse_targets(
     if field.is_empty() {
         return Err("empty target (write obj, pp:PREP, poss, none or swap:SLOT)".into());
     }
-    let items: Vec<&str> = field.split('|').map(str::trim).collect();
+    let items: Vec<&str> = tsv::list(field).collect();
     let mut targets: Vec<TargetSlot> = Vec::new();
     let mut swap = None;
     for item in &items {
@@ -556,63 +499,8 @@ fn parse_targets(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Helpers shared with `cues`: the three lexicon files have the same outer format and the same
-// rules for ids, phrases and examples.
-
-/// A data line: its 1-based line number and its trimmed fields.
-pub(crate) type TsvLine<'a> = (usize, Vec<&'a str>);
-
-/// The data lines of a TSV file after its header. Errors are (line, message).
-pub(crate) fn tsv_lines<'a>(
-    tsv: &'a str,
-    columns: &[&str],
-) -> Result<Vec<TsvLine<'a>>, (usize, String)> {
-    let mut out = Vec::new();
-    let mut header_seen = false;
-    for (index, raw) in tsv.lines().enumerate() {
-        let line = index + 1;
-        let text = raw.strip_suffix('\r').unwrap_or(raw);
-        if text.trim().is_empty() || text.starts_with('#') {
-            continue;
-        }
-        let fields: Vec<&str> = text.split('\t').map(str::trim).collect();
-        if !header_seen {
-            if fields != columns {
-                return Err((
-                    line,
-                    format!("expected the header row {:?}", columns.join("\t")),
-                ));
-            }
-            header_seen = true;
-            continue;
-        }
-        out.push((line, fields));
-    }
-    if !header_seen {
-        return Err((0, "no header row".into()));
-    }
-    Ok(out)
-}
-
-pub(crate) fn check_id(id: &str) -> Result<(), String> {
-    if id.is_empty()
-        || !id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-    {
-        return Err(format!(
-            "id {id:?} must be non-empty ASCII letters, digits, '-', '_' or '.'"
-        ));
-    }
-    Ok(())
-}
-
-pub(crate) fn optional(field: &str) -> Option<String> {
-    match field {
-        "" | "-" => None,
-        s => Some(s.to_string()),
-    }
-}
+// Helpers shared with `cues`: triggers and cues are both written as lemma phrases, and their
+// examples are checked the same way.
 
 /// The words of a lemma phrase; single spaces are the only separator the coder expects, so
 /// anything else is refused rather than silently normalised.

@@ -13,3 +13,4 @@ pub mod cues;
 pub mod ethnic;
 pub mod events;
 pub mod gazetteer;
+mod tsv;
