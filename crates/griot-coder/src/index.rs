@@ -163,8 +163,8 @@ impl NameIndex {
     ) -> Option<(usize, Vec<Target>)> {
         let n = words.len();
         let first_exact = self.exact_first.contains(norm(words[i]).as_ref());
-        let first_lemma = self.lemma_first.contains(&lower(words[i]))
-            || self.lemma_first.contains(&lower(lemmas[i]));
+        let first_lemma = self.lemma_first.contains(lower(words[i]).as_ref())
+            || self.lemma_first.contains(lower(lemmas[i]).as_ref());
         // Gazetteer names start with a capital and run over capitalised words and connectors
         // ("Bosnia and Herzegovina", "Democratic Republic of the Congo").
         let name_window = if starts_upper(words[i]) {
@@ -308,6 +308,11 @@ fn norm(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn lower(word: &str) -> String {
-    norm(word).to_lowercase()
+fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    let w = norm(word);
+    if w.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        w
+    }
 }

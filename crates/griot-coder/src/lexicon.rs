@@ -32,6 +32,8 @@ pub struct Lexicon {
     /// Cue rows by their first word, for matching multi-word cues ("according to").
     pub cue_starts: rustc_hash::FxHashMap<String, Vec<usize>>,
     pub loaded: &'static [LoadedTerm],
+    /// Loaded-language terms by their first word.
+    pub loaded_starts: rustc_hash::FxHashMap<String, Vec<usize>>,
     pub index: NameIndex,
 }
 
@@ -49,6 +51,7 @@ impl Lexicon {
         let _ = gazetteer.lookup("Mali");
         let ethnic = ethnic::builtin()?;
         let cues = Cues::builtin()?.clone();
+        let loaded = cues::loaded_language()?;
         let index = NameIndex::build(gazetteer, &agents, ethnic);
         Ok(Lexicon {
             gazetteer,
@@ -57,7 +60,8 @@ impl Lexicon {
             events: Events::builtin()?.clone(),
             cue_starts: cue_starts(&cues),
             cues,
-            loaded: cues::loaded_language()?,
+            loaded_starts: loaded_starts(loaded),
+            loaded,
             index,
         })
     }
@@ -67,6 +71,16 @@ fn cue_starts(cues: &Cues) -> rustc_hash::FxHashMap<String, Vec<usize>> {
     let mut map: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
     for (i, row) in cues.rows().iter().enumerate() {
         if let Some(first) = row.words.first() {
+            map.entry(first.to_lowercase()).or_default().push(i);
+        }
+    }
+    map
+}
+
+fn loaded_starts(terms: &[LoadedTerm]) -> rustc_hash::FxHashMap<String, Vec<usize>> {
+    let mut map: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+    for (i, term) in terms.iter().enumerate() {
+        if let Some(first) = term.words.first() {
             map.entry(first.to_lowercase()).or_default().push(i);
         }
     }

@@ -22,19 +22,33 @@ pub fn code_events(doc: &mut Document, lex: &Lexicon) {
     let published = when::document_date(doc.date.as_deref());
     let dateline = dateline_place(doc, lex);
     let mut events = Vec::new();
+    let kinds: Vec<MentionKind> = doc.mentions.iter().map(|m| m.kind).collect();
+    // Mentions grouped by sentence once, not searched again for every sentence.
+    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
+    for (i, m) in doc.mentions.iter().enumerate() {
+        if let Some(list) = by_sentence.get_mut(m.sentence) {
+            list.push(i);
+        }
+    }
     for s in &doc.sentences {
-        let slots = sentence_slots(s, &doc.mentions);
-        let kinds: Vec<MentionKind> = doc.mentions.iter().map(|m| m.kind).collect();
+        let slots = sentence_slots(
+            s,
+            &doc.mentions,
+            by_sentence.get(s.index).map_or(&[], Vec::as_slice),
+        );
         let actor_slots: Vec<Slot> = slots
             .iter()
             .filter(|sl| kinds[sl.mention] != MentionKind::Place)
             .copied()
             .collect();
-        let cues = qualify::find_cues(s, &lex.cues, &lex.cue_starts);
-        let date = when::event_date(s, published);
         let mut sentence_events: Vec<(usize, Event)> = Vec::new();
         let mut found = triggers::find(s, &lex.events);
         intent::drop_embedded(s, &mut found);
+        if found.is_empty() {
+            continue;
+        }
+        let cues = qualify::find_cues(s, &lex.cues, &lex.cue_starts);
+        let date = when::event_date(s, published);
         for f in found {
             let r = roles::roles(s, &f, &slots, &kinds);
             if r.source.is_none() && r.target.is_none() {
@@ -149,11 +163,10 @@ fn actors_of(m: &Mention) -> Vec<Actor> {
 }
 
 /// The mentions of a sentence with their token ranges.
-fn sentence_slots(s: &Sentence, mentions: &[Mention]) -> Vec<Slot> {
-    mentions
+fn sentence_slots(s: &Sentence, mentions: &[Mention], indices: &[usize]) -> Vec<Slot> {
+    indices
         .iter()
-        .enumerate()
-        .filter(|(_, m)| m.sentence == s.index)
+        .filter_map(|&i| mentions.get(i).map(|m| (i, m)))
         .filter_map(|(i, m)| {
             let start = s.tokens.iter().position(|t| t.span.start >= m.span.start)?;
             let end = s
@@ -214,22 +227,32 @@ fn framing(doc: &Document, lex: &Lexicon) -> Vec<Framing> {
     for s in &doc.sentences {
         let mut i = 0;
         while i < s.tokens.len() {
-            let matched = lex.loaded.iter().find_map(|term| {
-                let n = term.words.len();
-                let ok = n > 0
-                    && i + n <= s.tokens.len()
-                    && term.words.iter().enumerate().all(|(k, w)| {
-                        let t = &s.tokens[i + k];
-                        t.lemma.eq_ignore_ascii_case(w) || t.text.eq_ignore_ascii_case(w)
-                    });
-                ok.then_some((term, n))
-            });
+            let t = &s.tokens[i];
+            let candidates = lex
+                .loaded_starts
+                .get(t.lemma.to_lowercase().as_str())
+                .into_iter()
+                .chain(lex.loaded_starts.get(t.text.to_lowercase().as_str()))
+                .flatten();
+            let matched = candidates
+                .filter_map(|&k| lex.loaded.get(k))
+                .find_map(|term| {
+                    let n = term.words.len();
+                    let ok = n > 0
+                        && i + n <= s.tokens.len()
+                        && term.words.iter().enumerate().all(|(k, w)| {
+                            let t = &s.tokens[i + k];
+                            t.lemma.eq_ignore_ascii_case(w) || t.text.eq_ignore_ascii_case(w)
+                        });
+                    ok.then_some((term, n))
+                });
             match matched {
                 Some((term, n)) => {
                     let span = Span::new(s.tokens[i].span.start, s.tokens[i + n - 1].span.end);
+                    let bytes = s.tokens[i].bytes.0..s.tokens[i + n - 1].bytes.1;
                     out.push(Framing {
                         span,
-                        text: doc.slice(span).to_string(),
+                        text: doc.text.get(bytes).unwrap_or_default().to_string(),
                         category: term.category.as_str().to_string(),
                         rule: term.id.clone(),
                     });

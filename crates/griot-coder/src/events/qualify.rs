@@ -38,10 +38,22 @@ pub fn find_cues<'a>(
 ) -> Vec<CueHit<'a>> {
     let mut hits = Vec::new();
     for i in 0..s.tokens.len() {
-        let keys = [
-            s.tokens[i].lemma.to_lowercase(),
-            s.tokens[i].text.to_lowercase(),
-        ];
+        let (lemma, text) = (&s.tokens[i].lemma, &s.tokens[i].text);
+        let lower = |w: &str| -> String {
+            if w.chars().any(char::is_uppercase) {
+                w.to_lowercase()
+            } else {
+                w.to_string()
+            }
+        };
+        // Most tokens start no cue: look them up before building anything.
+        if !starts.contains_key(lemma.as_str())
+            && !starts.contains_key(text.as_str())
+            && !text.chars().next().is_some_and(char::is_uppercase)
+        {
+            continue;
+        }
+        let keys = [lower(lemma), lower(text)];
         let mut best: Option<CueHit<'a>> = None;
         for key in &keys {
             let rows = starts.get(key.as_str()).into_iter().flatten();

@@ -38,19 +38,30 @@ fn is_noun_modifier(tag: PosTag) -> bool {
             | PosTag::NNPS
     )
 }
-fn lemma(s: &Sentence, i: usize) -> String {
-    s.tokens[i].lemma.to_lowercase()
+/// A token's lemma in lower case; lemmas of common words already are, so this rarely
+/// allocates (it runs for every token).
+fn lemma(s: &Sentence, i: usize) -> std::borrow::Cow<'_, str> {
+    let l = s.tokens[i].lemma.as_str();
+    if l.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(l.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(l)
+    }
+}
+
+fn lemma_is(s: &Sentence, i: usize, word: &str) -> bool {
+    s.tokens[i].lemma.eq_ignore_ascii_case(word)
 }
 
 /// Matches `words` at token `i`, allowing adverbs between words; returns the end.
 fn match_words(s: &Sentence, mut i: usize, words: &[String]) -> Option<usize> {
     for (k, w) in words.iter().enumerate() {
         if k > 0 {
-            while i < s.tokens.len() && s.tokens[i].tag == PosTag::RB && lemma(s, i) != *w {
+            while i < s.tokens.len() && s.tokens[i].tag == PosTag::RB && !lemma_is(s, i, w) {
                 i += 1;
             }
         }
-        if i >= s.tokens.len() || lemma(s, i) != *w {
+        if i >= s.tokens.len() || !lemma_is(s, i, w) {
             return None;
         }
         i += 1;
@@ -176,7 +187,7 @@ fn inside_noun_phrase(s: &Sentence, i: usize) -> bool {
 
 fn is_auxiliary(s: &Sentence, i: usize) -> bool {
     let l = lemma(s, i);
-    if !matches!(l.as_str(), "be" | "have" | "do" | "get") {
+    if !matches!(l.as_ref(), "be" | "have" | "do" | "get") {
         return false;
     }
     // An auxiliary is followed (maybe after adverbs or "not") by another verb.

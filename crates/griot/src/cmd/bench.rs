@@ -14,8 +14,9 @@ use std::time::{Duration, Instant};
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// `read` (clean text → sentences, tokens, tags, lemmas, chunks), `mentions` (read + find
-    /// and resolve mentions) or `lexicon` (time and memory to load the lexicon).
-    #[arg(value_parser = ["read", "mentions", "lexicon"])]
+    /// and resolve mentions), `code` (read + mentions + events, with the time of each stage)
+    /// or `lexicon` (time and memory to load the lexicon).
+    #[arg(value_parser = ["read", "mentions", "code", "lexicon"])]
     pub stage: String,
     /// Corpus files (text, HTML, JSONL); not needed for `lexicon`.
     pub paths: Vec<PathBuf>,
@@ -44,14 +45,28 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let reader = Reader::builtin().context("loading the built-in reading models")?;
     let lexicon = match args.stage.as_str() {
-        "mentions" => Some(args.lexicon.load()?),
+        "mentions" | "code" => Some(args.lexicon.load()?),
         _ => None,
     };
+    let events = args.stage == "code";
+    // Time per stage, so the report says where the time goes.
+    let stage_time = std::cell::Cell::new([Duration::ZERO; 3]);
     let process = |doc: &mut Document| {
+        let mut t = stage_time.get();
+        let start = Instant::now();
         reader.read(doc);
+        t[0] += start.elapsed();
         if let Some(lex) = &lexicon {
+            let start = Instant::now();
             griot_coder::find_mentions(doc, lex);
+            t[1] += start.elapsed();
+            if events {
+                let start = Instant::now();
+                griot_coder::code_events(doc, lex);
+                t[2] += start.elapsed();
+            }
         }
+        stage_time.set(t);
     };
     // One warm-up pass so lazy tables are built before the clock starts.
     let mut warm = inputs.docs.clone();
@@ -63,7 +78,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .sum();
     let sentences: usize = warm.iter().map(|d| d.sentences.len()).sum();
     let mentions: usize = warm.iter().map(|d| d.mentions.len()).sum();
+    let coded: usize = warm.iter().map(|d| d.events.len()).sum();
     drop(warm);
+    stage_time.set([Duration::ZERO; 3]);
 
     let budget = Duration::from_secs_f64(args.seconds.max(0.1));
     let mut passes = 0u32;
@@ -78,14 +95,24 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let secs = busy.as_secs_f64();
     let per_sec = |n: usize| n as f64 * f64::from(passes) / secs;
     println!(
-        "{}: {} documents, {} sentences, {} tokens, {} mentions; {} passes in {:.2}s on one thread",
+        "{}: {} documents, {} sentences, {} tokens, {} mentions, {} events; {} passes in {:.2}s on one thread",
         args.stage,
         inputs.docs.len(),
         sentences,
         tokens,
         mentions,
+        coded,
         passes,
         secs
+    );
+    let [read, found, coding] = stage_time.get();
+    let share = |d: Duration| 100.0 * d.as_secs_f64() / secs;
+    println!(
+        "{}: time by stage: read {:.0}%, mentions {:.0}%, events {:.0}%",
+        args.stage,
+        share(read),
+        share(found),
+        share(coding)
     );
     println!(
         "{}: {:.0} tokens/s, {:.0} sentences/s, {:.0} documents/s; peak RSS {}",
