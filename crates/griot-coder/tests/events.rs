@@ -82,6 +82,13 @@ fn seed_arrests_support_and_protest() {
     assert_eq!(support.certainty, Certainty::Reported);
     assert_eq!(claimant(support), Some("alarming reports"));
 
+    // "The protesters decried …, citing in this regard the support and shelter provided to
+    // radical Imam Mahmoud Dicko": a claim of the protesters, not of the outlet.
+    let dicko = find(&doc, 12, "SUPPORT");
+    assert_eq!(codes(&dicko.target), [(Some("MLI"), Some("REL"))]);
+    assert_ne!(dicko.certainty, Certainty::Asserted);
+    assert_eq!(claimant(dicko), Some("The protesters"));
+
     // "According to press reports, about 50 soldiers … have been detained": passive, no source.
     let detained = find(&doc, 2, "COERCE");
     assert!(detained.source.is_empty());

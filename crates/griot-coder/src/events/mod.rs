@@ -126,7 +126,13 @@ fn prune_secondary(s: &Sentence, events: &mut Vec<(usize, Event)>) {
                 && matches!(tok.tag, PosTag::WDT | PosTag::WP | PosTag::WRB | PosTag::IN)
         })
     };
-    let nominal_without_source = |e: &Event| e.rule.contains("/nominal") && e.source.is_empty();
+    // A nominal event someone in the text claims ("citing … the support provided to X") is
+    // kept: who claims what is the point of the record.
+    let nominal_without_source = |e: &Event| {
+        e.rule.contains("/nominal")
+            && e.source.is_empty()
+            && matches!(e.attribution, griot_model::Attribution::Outlet)
+    };
     let secondary = |e: &Event| subordinate(e) || nominal_without_source(e);
     if events.iter().any(|(_, e)| !secondary(e)) {
         events.retain(|(_, e)| !secondary(e));
