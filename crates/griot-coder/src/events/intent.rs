@@ -89,11 +89,14 @@ pub fn recode_intent(event: &mut Event, s: &Sentence, trigger_start: usize) {
     let stated = s.tokens[trigger_start.saturating_sub(4)..trigger_start]
         .iter()
         .any(|t| INTENT.contains(&t.lemma.to_lowercase().as_str()));
-    let intent = stated && matches!(event.certainty, Certainty::Future | Certainty::Hypothetical);
+    let conflict = event.quad_class.is_some_and(|q| q >= 3);
+    let unrealised = matches!(event.certainty, Certainty::Future | Certainty::Hypothetical);
+    // A conflictual act that may or will happen is a threat ("may halt mediation", "would
+    // tighten the blockade"); a cooperative one needs a word of intent ("will give").
+    let intent = unrealised && (stated || conflict);
     if !intent || governs(event.kind) {
         return;
     }
-    let conflict = event.quad_class.is_some_and(|q| q >= 3);
     let (kind, code) = if conflict {
         let code = match event.kind {
             PloverType::Assault | PloverType::Mobilize => "138",
@@ -164,4 +167,47 @@ pub fn recode_obligation(event: &mut Event, s: &Sentence, trigger_start: usize) 
     event.intensity = PloverType::Request.score();
     event.certainty = Certainty::Asserted;
     event.attribution = griot_model::Attribution::Outlet;
+}
+
+/// A cooperative act the text says did not or will not happen is a rejection ("will not accept
+/// more refugees", "failed to reach agreement", "refusing to lift the curfew"): REJECT, CAMEO 12.
+pub fn recode_refusal(event: &mut Event, s: &Sentence, trigger_start: usize) {
+    let refused = s.tokens[trigger_start.saturating_sub(4)..trigger_start]
+        .iter()
+        .any(|t| {
+            matches!(
+                t.lemma.to_lowercase().as_str(),
+                "fail" | "refuse" | "decline"
+            )
+        });
+    let negated = event.certainty == Certainty::Negated || refused;
+    let cooperative = matches!(
+        event.kind,
+        PloverType::Agree
+            | PloverType::Concede
+            | PloverType::Support
+            | PloverType::Aid
+            | PloverType::Cooperate
+            | PloverType::Consult
+            | PloverType::Retreat
+    );
+    if !negated || !cooperative {
+        return;
+    }
+    let code = match event.kind {
+        PloverType::Aid => "122",
+        PloverType::Consult => "125",
+        PloverType::Concede | PloverType::Retreat => "124",
+        _ => "120",
+    };
+    let c = cameo::lookup(code);
+    event.rule = format!("{}+refusal", event.rule);
+    event.kind = PloverType::Reject;
+    event.mode = None;
+    event.cameo = Some(code.to_string());
+    event.goldstein = c.map(|c| c.goldstein);
+    event.quad_class = c.map(|c| c.quad_class);
+    event.intensity = PloverType::Reject.score();
+    event.certainty = Certainty::Asserted;
+    event.negated = false;
 }

@@ -91,6 +91,7 @@ pub fn code_events(doc: &mut Document, lex: &Lexicon) {
             };
             let mut event = event;
             intent::recode_obligation(&mut event, s, f.start);
+            intent::recode_refusal(&mut event, s, f.start);
             intent::recode_intent(&mut event, s, f.start);
             let key = r.source.map_or(usize::MAX, |sl| sl.mention);
             merge(&mut sentence_events, key, event);

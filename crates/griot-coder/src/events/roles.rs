@@ -48,7 +48,9 @@ pub fn roles(s: &Sentence, f: &Found<'_>, slots: &[Slot], kinds: &[MentionKind])
         .copied()
         .collect();
     if f.row.pos == TriggerPos::Noun {
-        return nominal(s, f, &actors);
+        // Possessive pronouns do own nominal events ("their hunger strike").
+        let owners: Vec<Slot> = slots.iter().filter(actor).copied().collect();
+        return nominal(s, f, &actors, &owners);
     }
     let v = f.head;
     let (vp_start, _) = verb_group(s, v);
@@ -155,7 +157,7 @@ fn following_actor(
         .copied()
 }
 
-fn nominal(s: &Sentence, f: &Found<'_>, actors: &[Slot]) -> Roles {
+fn nominal(s: &Sentence, f: &Found<'_>, actors: &[Slot], owners: &[Slot]) -> Roles {
     let n = f.head;
     // "Algeria’s support": a mention ending right before the possessive marker before the noun.
     let np_start = s
@@ -163,12 +165,22 @@ fn nominal(s: &Sentence, f: &Found<'_>, actors: &[Slot]) -> Roles {
         .iter()
         .find(|c| c.kind == ChunkKind::NP && c.start <= n && n < c.end)
         .map_or(n, |c| c.start);
-    let possessor = actors.iter().copied().find(|m| {
+    let possessor = owners.iter().copied().find(|m| {
         m.start >= np_start
             && m.end <= n
-            && s.tokens.get(m.end).is_some_and(|t| t.tag == PosTag::POS)
+            && (s.tokens.get(m.end).is_some_and(|t| t.tag == PosTag::POS)
+                || s.tokens[m.start].tag == PosTag::PRPS)
     });
     let by = after_preposition(s, f.end, "by", actors);
+    // "staged a hunger strike", "launched an offensive": the event noun is the object of a verb
+    // whose subject is the event's source.
+    let verb_subject = s
+        .chunks
+        .iter()
+        .find(|c| c.kind == ChunkKind::VP && c.end == np_start)
+        .and_then(|vp| {
+            subject(s, vp.start, actors).or_else(|| governing_subject(s, vp.start, actors))
+        });
     let target = f
         .row
         .targets
@@ -186,6 +198,7 @@ fn nominal(s: &Sentence, f: &Found<'_>, actors: &[Slot]) -> Roles {
         });
     let source = by
         .or(possessor)
+        .or(verb_subject)
         .filter(|p| target.is_none_or(|t| t.mention != p.mention));
     Roles {
         source,
@@ -280,14 +293,20 @@ fn clause_break(s: &Sentence, a: usize, b: usize) -> bool {
             .any(|t| matches!(t.text.as_str(), ";" | ":"))
 }
 
-/// For an infinitive or a verb without its own subject: the subject of the previous verb group.
+/// For an infinitive or a verb without its own subject ("accused the government … and
+/// threatened to resume protests"): the subject of the nearest earlier verb group that has
+/// one, at most three verb groups back.
 fn governing_subject(s: &Sentence, vp_start: usize, actors: &[Slot]) -> Option<Slot> {
-    let previous = s
+    let mut earlier: Vec<_> = s
         .chunks
         .iter()
         .filter(|c| c.kind == ChunkKind::VP && c.end <= vp_start)
-        .max_by_key(|c| c.end)?;
-    subject(s, previous.start, actors)
+        .collect();
+    earlier.sort_by_key(|c| std::cmp::Reverse(c.end));
+    earlier
+        .into_iter()
+        .take(3)
+        .find_map(|vp| subject(s, vp.start, actors))
 }
 
 fn find_slot(s: &Sentence, after: usize, slot: &TargetSlot, actors: &[Slot]) -> Option<Slot> {
