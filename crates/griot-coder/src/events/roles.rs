@@ -210,15 +210,7 @@ fn nominal(s: &Sentence, f: &Found<'_>, actors: &[Slot], owners: &[Slot]) -> Rol
 /// Whether the noun phrase right before the verb group (through a relative pronoun) holds no
 /// mention at all.
 fn inanimate_subject(s: &Sentence, vp_start: usize, slots: &[Slot]) -> bool {
-    let mut k = vp_start;
-    while k > 0
-        && matches!(
-            s.tokens[k - 1].tag,
-            PosTag::RB | PosTag::WDT | PosTag::WP | PosTag::Comma
-        )
-    {
-        k -= 1;
-    }
+    let k = subject_end(s, vp_start);
     let Some(np) = s
         .chunks
         .iter()
@@ -247,12 +239,10 @@ fn next_word_is(s: &Sentence, i: usize, word: &str) -> bool {
         .is_some_and(|t| t.text.eq_ignore_ascii_case(word))
 }
 
-/// The nearest actor mention before `vp_start` in the same clause. An apposition between
-/// commas ("General Abass Dembele, the former governor of the Mopti region, have been
-/// detained") is passed over for the phrase it describes.
-pub fn subject(s: &Sentence, vp_start: usize, actors: &[Slot]) -> Option<Slot> {
+/// Where a verb group's subject must end: before the adverbs, commas and relative pronoun
+/// ("which", "who") that may sit between subject and verb.
+fn subject_end(s: &Sentence, vp_start: usize) -> usize {
     let mut k = vp_start;
-    // Adverbs and a relative pronoun ("which", "who") sit between subject and verb.
     while k > 0
         && matches!(
             s.tokens[k - 1].tag,
@@ -261,6 +251,14 @@ pub fn subject(s: &Sentence, vp_start: usize, actors: &[Slot]) -> Option<Slot> {
     {
         k -= 1;
     }
+    k
+}
+
+/// The nearest actor mention before `vp_start` in the same clause. An apposition between
+/// commas ("General Abass Dembele, the former governor of the Mopti region, have been
+/// detained") is passed over for the phrase it describes.
+pub fn subject(s: &Sentence, vp_start: usize, actors: &[Slot]) -> Option<Slot> {
+    let k = subject_end(s, vp_start);
     let nearest = actors
         .iter()
         .filter(|m| m.end <= k && k - m.end <= REACH)

@@ -1,12 +1,11 @@
 //! `griot code`: documents in, qualified PLOVER events out.
 
 use crate::config::LexiconArgs;
-use crate::input::{self, InputArgs};
-use anyhow::{Context, Result};
+use crate::input::InputArgs;
+use anyhow::Result;
 use griot_model::{Actor, Attribution, Document, Event};
-use griot_text::Reader;
 use serde_json::{json, Value};
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(clap::Args, Debug)]
@@ -21,27 +20,18 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let reader = Reader::builtin().context("loading the built-in reading models")?;
-    let lexicon = args.lexicon.load()?;
-    let mut inputs = input::load(&args.input)?;
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    for doc in &mut inputs.docs {
-        reader.read(doc);
-        griot_coder::code(doc, &lexicon);
-        if args.format == "jsonl" {
+    let jsonl = args.format == "jsonl";
+    super::for_each_document(&args.input, &args.lexicon, griot_coder::code, |out, doc| {
+        if jsonl {
             for event in &doc.events {
-                serde_json::to_writer(&mut out, &record(doc, event))?;
+                serde_json::to_writer(&mut *out, &record(doc, event))?;
                 writeln!(out)?;
             }
         } else {
-            table(&mut out, doc)?;
+            table(out, doc)?;
         }
-    }
-    out.flush()?;
-    Ok(inputs
-        .failure_code()
-        .map_or(ExitCode::SUCCESS, ExitCode::from))
+        Ok(())
+    })
 }
 
 fn actor_json(a: &Actor) -> Value {
@@ -108,7 +98,7 @@ fn side(actors: &[Actor]) -> String {
         .join("+")
 }
 
-fn table(out: &mut impl Write, doc: &Document) -> std::io::Result<()> {
+fn table(out: &mut dyn Write, doc: &Document) -> std::io::Result<()> {
     writeln!(out, "# {}  ({} events)", doc.id, doc.events.len())?;
     for e in &doc.events {
         let kind = match &e.mode {

@@ -1,11 +1,10 @@
 //! `griot mentions`: who and where each document names, resolved.
 
 use crate::config::LexiconArgs;
-use crate::input::{self, InputArgs};
-use anyhow::{Context, Result};
+use crate::input::InputArgs;
+use anyhow::Result;
 use griot_model::{Document, MentionKind};
-use griot_text::Reader;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(clap::Args, Debug)]
@@ -20,29 +19,25 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let reader = Reader::builtin().context("loading the built-in reading models")?;
-    let lexicon = args.lexicon.load()?;
-    let mut inputs = input::load(&args.input)?;
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    for doc in &mut inputs.docs {
-        reader.read(doc);
-        griot_coder::find_mentions(doc, &lexicon);
-        if args.format == "json" {
-            let record = serde_json::json!({"doc_id": doc.id, "mentions": doc.mentions});
-            serde_json::to_writer(&mut out, &record)?;
-            writeln!(out)?;
-        } else {
-            table(&mut out, doc)?;
-        }
-    }
-    out.flush()?;
-    Ok(inputs
-        .failure_code()
-        .map_or(ExitCode::SUCCESS, ExitCode::from))
+    let json = args.format == "json";
+    super::for_each_document(
+        &args.input,
+        &args.lexicon,
+        griot_coder::find_mentions,
+        |out, doc| {
+            if json {
+                let record = serde_json::json!({"doc_id": doc.id, "mentions": doc.mentions});
+                serde_json::to_writer(&mut *out, &record)?;
+                writeln!(out)?;
+            } else {
+                table(out, doc)?;
+            }
+            Ok(())
+        },
+    )
 }
 
-fn table(out: &mut impl Write, doc: &Document) -> std::io::Result<()> {
+fn table(out: &mut dyn Write, doc: &Document) -> std::io::Result<()> {
     writeln!(out, "# {}", doc.id)?;
     writeln!(
         out,
