@@ -295,7 +295,13 @@ fn filter_targets(
         Target::Country { .. } | Target::Macro(_) | Target::Ethnic { .. } => capitalised,
         Target::Agent(i) => match lex.agents.rows().get(*i as usize).map(|r| r.kind) {
             // Role nouns must be read as nouns ("suspected", "advocating" are not agents).
-            Some(AgentKind::Agent) => last.tag.is_noun(),
+            // …and a capitalised name after a preposition is a name, not a role ("near Man").
+            Some(AgentKind::Agent) => {
+                last.tag.is_noun()
+                    && !(toks[0].tag.is_proper_noun()
+                        && start > 0
+                        && matches!(s.tokens[start - 1].tag, PosTag::IN | PosTag::TO))
+            }
             Some(_) => capitalised,
             None => false,
         },
