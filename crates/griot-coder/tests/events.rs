@@ -1,39 +1,21 @@
 //! Event coding on real text: the seed article (bundled in `examples/`), small sentences for
 //! voice, relative clauses and qualifiers, and the event lexicon's own examples.
 
-use griot_coder::{code, Lexicon};
-use griot_ingest::{load_path, IngestOptions, Loaded};
+mod common;
+
+use common::{lexicon, read, read_seed};
+use griot_coder::code;
 use griot_lexicon::events::Events;
 use griot_model::{Attribution, Certainty, DatePrecision, Document, Event};
-use griot_text::Reader;
-use std::path::Path;
-use std::sync::OnceLock;
-
-fn lexicon() -> &'static Lexicon {
-    static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| Lexicon::load(&[]).expect("built-in lexicon loads"))
-}
 
 fn coded(text: &str, date: Option<&str>) -> Document {
-    let mut doc = Document {
-        text: text.to_string(),
-        date: date.map(String::from),
-        ..Default::default()
-    };
-    Reader::builtin().expect("reader").read(&mut doc);
+    let mut doc = read(text, date);
     code(&mut doc, lexicon());
     doc
 }
 
 fn seed() -> Document {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/mali-coup-plot.txt");
-    let mut docs = load_path(&path, &IngestOptions::default()).expect("seed loads");
-    let Some(Loaded::Doc(doc)) = docs.pop() else {
-        panic!("seed is a document")
-    };
-    let mut doc = *doc;
-    doc.date = Some("2025-01-20".into());
-    Reader::builtin().expect("reader").read(&mut doc);
+    let mut doc = read_seed(Some("2025-01-20"));
     code(&mut doc, lexicon());
     doc
 }

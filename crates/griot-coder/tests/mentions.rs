@@ -1,36 +1,21 @@
 //! Mentions on real text: the seed article (bundled in `examples/`) and, when `../shared` is
 //! present, every actor of its gold file.
 
-use griot_coder::{find_mentions, Lexicon};
-use griot_ingest::{load_path, IngestOptions, Loaded};
-use griot_model::{Document, Mention, MentionKind};
-use griot_text::Reader;
-use std::path::Path;
-use std::sync::OnceLock;
+mod common;
 
-fn lexicon() -> &'static Lexicon {
-    static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| Lexicon::load(&[]).expect("built-in lexicon loads"))
-}
+use common::{lexicon, read, read_seed};
+use griot_coder::{find_mentions, Lexicon};
+use griot_model::{Document, Mention, MentionKind};
+use std::path::Path;
 
 fn code(text: &str) -> Document {
-    let mut doc = Document {
-        text: text.to_string(),
-        ..Default::default()
-    };
-    Reader::builtin().expect("reader").read(&mut doc);
+    let mut doc = read(text, None);
     find_mentions(&mut doc, lexicon());
     doc
 }
 
 fn seed() -> Document {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/mali-coup-plot.txt");
-    let mut docs = load_path(&path, &IngestOptions::default()).expect("seed loads");
-    let Some(Loaded::Doc(doc)) = docs.pop() else {
-        panic!("seed is a document")
-    };
-    let mut doc = *doc;
-    Reader::builtin().expect("reader").read(&mut doc);
+    let mut doc = read_seed(None);
     find_mentions(&mut doc, lexicon());
     doc
 }
@@ -203,11 +188,7 @@ fn user_agent_rows_extend_the_lexicon() {
     )
     .expect("write");
     let lex = Lexicon::load(&[path.as_path()]).expect("extended lexicon loads");
-    let mut doc = Document {
-        text: "Zarbi attacked the camp.".into(),
-        ..Default::default()
-    };
-    Reader::builtin().expect("reader").read(&mut doc);
+    let mut doc = read("Zarbi attacked the camp.", None);
     find_mentions(&mut doc, &lex);
     let _ = std::fs::remove_dir_all(&dir);
     assert!(

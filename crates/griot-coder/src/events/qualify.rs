@@ -259,7 +259,12 @@ fn claimant(doc: &Document, s: &Sentence, cue: &CueHit<'_>, actors: &[Slot]) -> 
         .and_then(|m| doc.mentions.get(m.mention))
         .and_then(|m| m.actors.first().cloned());
     Attribution::Claimant {
-        text: doc.slice(span).to_string(),
+        // Byte offsets slice in constant time; `Document::slice` walks the text from its start.
+        text: doc
+            .text
+            .get(s.tokens[a].bytes.0..s.tokens[b - 1].bytes.1)
+            .unwrap_or_default()
+            .to_string(),
         actor,
         span: Some(span),
     }
