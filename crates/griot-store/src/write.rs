@@ -1,0 +1,365 @@
+//! Writing coded documents: one transaction per batch, idempotent by content hash.
+
+use crate::Result;
+use griot_model::{Actor, Attribution, Document, Event, Place, Span};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+/// A coded document to store, with where it came from and what the binary decided about it.
+pub struct NewDocument<'a> {
+    pub doc: &'a Document,
+    /// The input it was read from: a path, `path:LINE` for JSONL, `path#record-N` for WARC.
+    pub name: &'a str,
+    /// Near-duplicate sketch (opaque bytes from the ingest stage).
+    pub sketch: Option<Vec<u8>>,
+    /// The stored document this one nearly duplicates, with the estimated similarity.
+    pub duplicate_of: Option<(i64, f64)>,
+}
+
+/// What happened to a document handed to [`Batch::insert`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inserted {
+    /// Stored as a new document; `events` new event rows, `linked` events of the first copy
+    /// that this near-duplicate reports again.
+    New {
+        id: i64,
+        events: usize,
+        linked: usize,
+    },
+    /// The same text is already stored under `id`; only the sighting was recorded.
+    Known { id: i64 },
+}
+
+/// One write transaction. Dropped without [`Batch::commit`], it rolls back.
+pub struct Batch<'c> {
+    tx: Transaction<'c>,
+}
+
+impl<'c> Batch<'c> {
+    pub(crate) fn new(conn: &'c mut Connection) -> Result<Self> {
+        Ok(Batch {
+            tx: conn.transaction()?,
+        })
+    }
+
+    pub fn commit(self) -> Result<()> {
+        Ok(self.tx.commit()?)
+    }
+
+    /// The id of the stored document with this content hash.
+    pub fn document_by_hash(&self, hash: &str) -> Result<Option<i64>> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT id FROM documents WHERE content_hash = ?1")?
+            .query_row([hash], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Records an input that was left out. A later successful read of the same name clears it.
+    pub fn skip(&mut self, name: &str, reason: &str, exit_code: i32) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO skips (name, reason, exit_code) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (name) DO UPDATE SET reason = excluded.reason,
+                                                  exit_code = excluded.exit_code",
+            )?
+            .execute(params![name, reason, exit_code])?;
+        Ok(())
+    }
+
+    /// Stores a coded document and its events, or only its sighting when the text is known.
+    pub fn insert(&mut self, new: &NewDocument<'_>) -> Result<Inserted> {
+        let doc = new.doc;
+        if let Some(id) = self.document_by_hash(&doc.content_hash)? {
+            self.sighting(new.name, id)?;
+            return Ok(Inserted::Known { id });
+        }
+        let framing = serde_json::to_string(&doc.framing)?;
+        let (dup, similarity) = match new.duplicate_of {
+            Some((id, s)) => (Some(id), Some(s)),
+            None => (None, None),
+        };
+        self.tx
+            .prepare_cached(
+                "INSERT INTO documents (doc_id, content_hash, url, title, byline, site, date,
+                    language, text, tone, framing, sentences, sketch, duplicate_of, similarity)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            )?
+            .execute(params![
+                doc.id,
+                doc.content_hash,
+                doc.url,
+                doc.title,
+                doc.byline,
+                doc.site,
+                doc.date,
+                doc.language,
+                doc.text,
+                tone(doc),
+                framing,
+                doc.sentences.len() as i64,
+                new.sketch,
+                dup,
+                similarity,
+            ])?;
+        let id = self.tx.last_insert_rowid();
+        self.tx
+            .prepare_cached("INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
+            .execute(params![id, doc.title, doc.text])?;
+        self.sighting(new.name, id)?;
+        self.tx
+            .prepare_cached("DELETE FROM skips WHERE name = ?1")?
+            .execute([new.name])?;
+
+        let earlier = match dup {
+            Some(first) => self.event_keys(first)?,
+            None => Vec::new(),
+        };
+        let (mut events, mut linked) = (0, 0);
+        for event in &doc.events {
+            let key = event_key(event);
+            if let Some((event_id, _)) = earlier.iter().find(|(_, k)| *k == key) {
+                self.link(*event_id, id)?;
+                linked += 1;
+            } else {
+                self.event(id, doc, event)?;
+                events += 1;
+            }
+        }
+        Ok(Inserted::New { id, events, linked })
+    }
+
+    fn sighting(&mut self, name: &str, document_id: i64) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO sightings (name, document_id) VALUES (?1, ?2)
+                 ON CONFLICT (name) DO UPDATE SET document_id = excluded.document_id",
+            )?
+            .execute(params![name, document_id])?;
+        Ok(())
+    }
+
+    fn link(&mut self, event_id: i64, document_id: i64) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO event_documents (event_id, document_id) VALUES (?1, ?2)",
+            )?
+            .execute(params![event_id, document_id])?;
+        Ok(())
+    }
+
+    /// The events first stored with a document, keyed for near-duplicate matching.
+    fn event_keys(&self, document_id: i64) -> Result<Vec<(i64, String)>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT e.id, e.type || '|' || coalesce(e.mode, '') || '|' ||
+                    coalesce((SELECT group_concat(coalesce(a.code, '') || ':' || coalesce(a.sector, ''), '+' ORDER BY ea.position)
+                              FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
+                              WHERE ea.event_id = e.id AND ea.role = 'source'), '') || '|' ||
+                    coalesce((SELECT group_concat(coalesce(a.code, '') || ':' || coalesce(a.sector, ''), '+' ORDER BY ea.position)
+                              FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
+                              WHERE ea.event_id = e.id AND ea.role = 'target'), '')
+             FROM events e WHERE e.document_id = ?1 ORDER BY e.id",
+        )?;
+        let rows = stmt.query_map([document_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    fn event(&mut self, document_id: i64, doc: &Document, e: &Event) -> Result<i64> {
+        let place_id = match &e.location {
+            Some(p) => Some(self.place(p)?),
+            None => None,
+        };
+        let (attribution, attribution_code, attribution_sector) = match &e.attribution {
+            Attribution::Outlet => ("outlet".to_string(), None, None),
+            Attribution::Claimant { text, actor, .. } => (
+                text.clone(),
+                actor.as_ref().and_then(|a| a.code.clone()),
+                actor.as_ref().and_then(|a| a.sector.clone()),
+            ),
+        };
+        let trigger = e.evidence.trigger;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO events (document_id, sentence, type, mode, contexts, cameo,
+                    goldstein, quad_class, intensity, certainty, negated, attribution,
+                    attribution_code, attribution_sector, place_id, date, date_precision, rule,
+                    trigger_text, trigger_start, trigger_end)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                         ?17, ?18, ?19, ?20, ?21)",
+            )?
+            .execute(params![
+                document_id,
+                e.sentence as i64,
+                e.kind.as_str(),
+                e.mode,
+                serde_json::to_string(&e.contexts)?,
+                e.cameo,
+                e.goldstein,
+                e.quad_class,
+                e.intensity,
+                enum_str(&e.certainty)?,
+                e.negated,
+                attribution,
+                attribution_code,
+                attribution_sector,
+                place_id,
+                e.date.as_ref().map(|d| d.value.clone()),
+                e.date
+                    .as_ref()
+                    .map(|d| enum_str(&d.precision))
+                    .transpose()?,
+                e.rule,
+                doc.slice(trigger),
+                trigger.start as i64,
+                trigger.end as i64,
+            ])?;
+        let event_id = self.tx.last_insert_rowid();
+        self.link(event_id, document_id)?;
+        for (role, actors, spans) in [
+            ("source", &e.source, &e.evidence.source),
+            ("target", &e.target, &e.evidence.target),
+        ] {
+            for (i, actor) in actors.iter().enumerate() {
+                let actor_id = self.actor(actor)?;
+                let attributes = if actor.attributes.is_empty() {
+                    None
+                } else {
+                    Some(serde_json::to_string(&actor.attributes)?)
+                };
+                self.tx
+                    .prepare_cached(
+                        "INSERT OR IGNORE INTO event_actors
+                            (event_id, role, position, actor_id, text, attributes)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    )?
+                    .execute(params![
+                        event_id, role, i as i64, actor_id, actor.text, attributes
+                    ])?;
+            }
+            for (i, span) in spans.iter().enumerate() {
+                self.evidence(event_id, role, i, doc, *span)?;
+            }
+        }
+        self.evidence(event_id, "trigger", 0, doc, trigger)?;
+        if let Attribution::Claimant {
+            span: Some(span), ..
+        } = &e.attribution
+        {
+            self.evidence(event_id, "attribution", 0, doc, *span)?;
+        }
+        Ok(event_id)
+    }
+
+    fn evidence(
+        &mut self,
+        event_id: i64,
+        role: &str,
+        position: usize,
+        doc: &Document,
+        span: Span,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO evidence (event_id, role, position, start, end, text)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                event_id,
+                role,
+                position as i64,
+                span.start as i64,
+                span.end as i64,
+                doc.slice(span)
+            ])?;
+        Ok(())
+    }
+
+    fn actor(&mut self, a: &Actor) -> Result<i64> {
+        let key = format!(
+            "{}|{}|{}",
+            a.code.as_deref().unwrap_or(""),
+            a.sector.as_deref().unwrap_or(""),
+            a.text.to_lowercase()
+        );
+        if let Some(id) = self
+            .tx
+            .prepare_cached("SELECT id FROM actors WHERE key = ?1")?
+            .query_row([&key], |r| r.get(0))
+            .optional()?
+        {
+            return Ok(id);
+        }
+        self.tx
+            .prepare_cached("INSERT INTO actors (code, sector, name, key) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![a.code, a.sector, a.text, key])?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    fn place(&mut self, p: &Place) -> Result<i64> {
+        // `IS` compares NULLs as equal, so unresolved names share one row too.
+        if let Some(id) = self
+            .tx
+            .prepare_cached("SELECT id FROM places WHERE name = ?1 AND geonames_id IS ?2")?
+            .query_row(params![p.name, p.geonames_id], |r| r.get(0))
+            .optional()?
+        {
+            return Ok(id);
+        }
+        self.tx
+            .prepare_cached(
+                "INSERT INTO places (name, geonames_id, lat, lon, country, admin1, feature)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                p.name,
+                p.geonames_id,
+                p.lat,
+                p.lon,
+                p.country,
+                p.admin1,
+                p.feature
+            ])?;
+        Ok(self.tx.last_insert_rowid())
+    }
+}
+
+/// The identity of an event across near-duplicate copies of an article.
+fn event_key(e: &Event) -> String {
+    let side = |actors: &[Actor]| {
+        actors
+            .iter()
+            .map(|a| {
+                format!(
+                    "{}:{}",
+                    a.code.as_deref().unwrap_or(""),
+                    a.sector.as_deref().unwrap_or("")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("+")
+    };
+    format!(
+        "{}|{}|{}|{}",
+        e.kind.as_str(),
+        e.mode.as_deref().unwrap_or(""),
+        side(&e.source),
+        side(&e.target)
+    )
+}
+
+/// Loaded-language markers per 100 words, negated so that, as in GDELT's AvgTone, more
+/// loaded language reads as more negative. A crude proxy, but one that comes with spans.
+fn tone(doc: &Document) -> Option<f64> {
+    let words = doc.text.split_whitespace().count();
+    if words == 0 {
+        return None;
+    }
+    Some(-100.0 * doc.framing.len() as f64 / words as f64)
+}
+
+/// The serde name of a unit enum variant (`reported`, `month`).
+fn enum_str<T: serde::Serialize>(v: &T) -> Result<String> {
+    Ok(match serde_json::to_value(v)? {
+        serde_json::Value::String(s) => s,
+        other => other.to_string(),
+    })
+}
