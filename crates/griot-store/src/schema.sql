@@ -33,7 +33,8 @@ CREATE INDEX sightings_document ON sightings(document_id);
 -- Inputs left out, with the reason (the same reasons and exit codes as `griot read`).
 CREATE TABLE skips (
     name      TEXT PRIMARY KEY,
-    reason    TEXT NOT NULL,
+    reason    TEXT NOT NULL,           -- empty, binary, too-large, no-text, language, …
+    detail    TEXT NOT NULL,           -- the one-line message griot printed
     exit_code INTEGER NOT NULL
 );
 

@@ -55,14 +55,14 @@ impl<'c> Batch<'c> {
     }
 
     /// Records an input that was left out. A later successful read of the same name clears it.
-    pub fn skip(&mut self, name: &str, reason: &str, exit_code: i32) -> Result<()> {
+    pub fn skip(&mut self, name: &str, reason: &str, detail: &str, exit_code: i32) -> Result<()> {
         self.tx
             .prepare_cached(
-                "INSERT INTO skips (name, reason, exit_code) VALUES (?1, ?2, ?3)
+                "INSERT INTO skips (name, reason, detail, exit_code) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (name) DO UPDATE SET reason = excluded.reason,
-                                                  exit_code = excluded.exit_code",
+                     detail = excluded.detail, exit_code = excluded.exit_code",
             )?
-            .execute(params![name, reason, exit_code])?;
+            .execute(params![name, reason, detail, exit_code])?;
         Ok(())
     }
 
