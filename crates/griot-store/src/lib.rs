@@ -19,16 +19,20 @@
 //!   content hash).
 //! - The schema version lives in `PRAGMA user_version`. A database newer than this binary is
 //!   refused ([`StoreError::TooNew`]) rather than half-understood.
+//! - Exports ([`Store::export`]) stream events in id order straight from SQLite; nothing but
+//!   one Parquet row group is held in memory.
 //! - Compound actors are rows in `event_actors` with a position, never a concatenated code.
 //! - A near-duplicate document is stored (it is another source) but its events that match an
 //!   event of the first copy (same type, mode, source and target codes) are linked to that
 //!   event in `event_documents` instead of being stored again; GDELT's NumArticles and
 //!   NumSources are counted from those links.
 
+pub mod export;
 mod migrate;
 mod query;
 mod write;
 
+pub use export::{ExportFormat, ExportOptions, GDELT_COLUMNS};
 pub use query::{Filter, Place as PlaceFilter, Row, EVENT_COLUMNS, GROUP_KEYS};
 pub use write::{Batch, Inserted, NewDocument};
 
@@ -63,6 +67,23 @@ pub enum StoreError {
     Json(#[from] serde_json::Error),
     #[error("invalid filter: {0}")]
     Filter(String),
+    #[error("unknown export format `{0}` (expected plover, gdelt, csv, parquet or geojson)")]
+    UnknownFormat(String),
+    /// A stored value that cannot take the exported column's type (a damaged database).
+    #[error("cannot export {column} = {value}: {reason}")]
+    BadValue {
+        column: String,
+        value: String,
+        reason: &'static str,
+    },
+    #[error("write failed: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("CSV: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("Parquet: {0}")]
+    Parquet(#[from] parquet::errors::ParquetError),
+    #[error("Arrow: {0}")]
+    Arrow(#[from] arrow_schema::ArrowError),
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;

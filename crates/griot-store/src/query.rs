@@ -286,7 +286,7 @@ fn one_of(
     Some(format!("{expr} IN ({})", marks.join(", ")))
 }
 
-fn where_clause(f: &Filter) -> Result<(String, Vec<Box<dyn ToSql>>)> {
+pub(crate) fn where_clause(f: &Filter) -> Result<(String, Vec<Box<dyn ToSql>>)> {
     let mut conds: Vec<String> = Vec::new();
     let mut params: Vec<Box<dyn ToSql>> = Vec::new();
     for (specs, role) in [
