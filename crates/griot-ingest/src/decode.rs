@@ -36,10 +36,23 @@ static DECLARED_CHARSET: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// Decodes `bytes`; `markup` says the input is HTML, whose declared charset is honoured.
 pub(crate) fn decode(bytes: &[u8], markup: bool) -> Result<Decoded, Unusable> {
+    decode_with(bytes, markup, None)
+}
+
+/// [`decode`] with the charset the transport declared (an archived HTTP `Content-Type`).
+///
+/// It ranks below a BOM and below bytes that are valid UTF-8 (servers often send a stale
+/// default), and above the page's own declaration, as in browsers.
+pub(crate) fn decode_with(
+    bytes: &[u8],
+    markup: bool,
+    transport: Option<&'static Encoding>,
+) -> Result<Decoded, Unusable> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Unusable::Empty);
     }
     let mut notes = Vec::new();
+    let wide_transport = transport.filter(|e| !e.is_ascii_compatible());
     let text = if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         // A BOM is the strongest signal there is, and UTF-16 would fail the NUL check below.
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
@@ -56,11 +69,19 @@ pub(crate) fn decode(bytes: &[u8], markup: bool) -> Result<Decoded, Unusable> {
             ));
         }
         text.into_owned()
+    } else if let Some(encoding) = wide_transport {
+        // UTF-16 without a BOM would fail the NUL check below; the server's word is all there is.
+        let (text, _) = encoding.decode_without_bom_handling(bytes);
+        notes.push(format!(
+            "input is {} (declared by the server); decoded",
+            encoding.name()
+        ));
+        text.into_owned()
     } else {
         if looks_binary(bytes) {
             return Err(Unusable::Binary);
         }
-        decode_unmarked(bytes, markup, &mut notes)
+        decode_unmarked(bytes, markup, transport, &mut notes)
     };
     if text.trim().is_empty() {
         return Err(Unusable::Empty);
@@ -86,9 +107,22 @@ fn looks_binary(bytes: &[u8]) -> bool {
     controls * 10 > probe.len()
 }
 
-fn decode_unmarked(bytes: &[u8], markup: bool, notes: &mut Vec<String>) -> String {
+fn decode_unmarked(
+    bytes: &[u8],
+    markup: bool,
+    transport: Option<&'static Encoding>,
+    notes: &mut Vec<String>,
+) -> String {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return text.to_string();
+    }
+    if let Some(encoding) = transport.filter(|&e| e != UTF_8) {
+        let (text, _) = encoding.decode_without_bom_handling(bytes);
+        notes.push(format!(
+            "input is not UTF-8; decoded as {} (declared by the server)",
+            encoding.name()
+        ));
+        return text.into_owned();
     }
     if markup {
         if let Some(encoding) = declared_charset(bytes) {
@@ -122,6 +156,18 @@ fn decode_unmarked(bytes: &[u8], markup: bool, notes: &mut Vec<String>) -> Strin
         encoding.name()
     ));
     text.into_owned()
+}
+
+/// The encoding named by a `charset` parameter of a `Content-Type` value, when it names one.
+pub(crate) fn charset_param(content_type: &str) -> Option<&'static Encoding> {
+    content_type.split(';').skip(1).find_map(|param| {
+        let (key, value) = param.split_once('=')?;
+        if !key.trim().eq_ignore_ascii_case("charset") {
+            return None;
+        }
+        let label = value.trim().trim_matches(|c| c == '"' || c == '\'');
+        Encoding::for_label(label.as_bytes())
+    })
 }
 
 /// The encoding the document declares in its first bytes, when it is one we can use.
@@ -194,6 +240,29 @@ mod tests {
         let d = decode(&bytes, false).ok();
         assert_eq!(d.as_ref().map(|d| d.text.as_str()), Some("Ménaka’s market"));
         assert_eq!(d.map(|d| d.notes.len()), Some(1));
+    }
+
+    #[test]
+    fn server_charset_ranks_below_utf8_and_above_the_page() {
+        let latin1 = encoding_rs::WINDOWS_1252;
+        let (bytes, _, _) =
+            latin1.encode("<html><head><meta charset=\"koi8-r\"></head><body>côte</body></html>");
+        let d = decode_with(&bytes, true, Some(latin1)).ok();
+        assert!(d.is_some_and(|d| d.text.contains("côte") && d.notes[0].contains("server")));
+        // Valid UTF-8 wins over a stale server default.
+        let d = decode_with("côte".as_bytes(), false, Some(latin1)).ok();
+        assert_eq!(d.map(|d| d.text), Some("côte".to_string()));
+    }
+
+    #[test]
+    fn charset_parameter() {
+        assert_eq!(
+            charset_param("text/html; charset=\"ISO-8859-1\""),
+            Some(encoding_rs::WINDOWS_1252)
+        );
+        assert_eq!(charset_param("text/plain;charset=utf-8"), Some(UTF_8));
+        assert_eq!(charset_param("text/html"), None);
+        assert_eq!(charset_param("text/html; charset=bogus"), None);
     }
 
     #[test]

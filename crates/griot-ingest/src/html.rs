@@ -158,6 +158,24 @@ pub(crate) fn read(html: &str) -> Page {
     }
 }
 
+/// Cleans an HTML fragment that is the article body already (a feed entry's content): no
+/// readability pass, whose length heuristics are made for whole pages and drop short entries.
+pub(crate) fn fragment(html: &str, title: Option<String>, byline: Option<&str>) -> Option<Cleaned> {
+    let dom = Dom::fragment(html);
+    clean(
+        &block_lines(&dom.root()),
+        Layout::Lines,
+        TitleRule::Given(title),
+        byline,
+    )
+}
+
+/// The text of a short piece of markup (a title, a summary without tags): tags dropped,
+/// entities decoded, line breaks kept.
+pub(crate) fn plain_text(markup: &str) -> String {
+    Dom::fragment(markup).root().text().to_string()
+}
+
 /// The metadata fields shared by readability's `Article` and `Metadata`.
 #[derive(Debug, Default)]
 struct Found {
@@ -399,7 +417,7 @@ fn is_web_url(s: &str) -> bool {
 }
 
 /// The host of an absolute URL, without `www.` and port: a site name of last resort.
-fn host(url: &str) -> Option<String> {
+pub(crate) fn host(url: &str) -> Option<String> {
     let rest = url.split_once("://")?.1;
     let authority = rest.split(['/', '?', '#']).next()?;
     let host_port = authority.rsplit('@').next()?;
@@ -452,6 +470,21 @@ mod tests {
         );
         assert_eq!(ld.as_ref().and_then(|l| l.publisher.as_deref()), Some("P"));
         assert_eq!(ld.and_then(|l| l.url), Some("https://p.example/a".into()));
+    }
+
+    #[test]
+    fn fragment_keeps_short_entries() {
+        let c = fragment(
+            "<p>Troops <b>withdrew</b> from Ménaka.</p><p>Share This</p><script>x()</script>\
+             <p>Talks resume &amp; continue.</p>",
+            Some("Withdrawal".into()),
+            None,
+        );
+        assert_eq!(
+            c.map(|c| c.text).as_deref(),
+            Some("Withdrawal\n\nTroops withdrew from Ménaka.\n\nTalks resume & continue.")
+        );
+        assert_eq!(plain_text("Aid &amp; <i>talks</i>"), "Aid & talks");
     }
 
     #[test]

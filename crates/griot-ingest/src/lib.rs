@@ -2,13 +2,17 @@
 //!
 //! # What this crate owns
 //!
-//! Reading plain text, HTML and JSONL into [`Document`]s whose `text` is clean: NFC, one
-//! paragraph per block separated by a blank line, whitespace collapsed, page chrome ("Share
-//! This", "Tags:", cookie notices, … from `data/boilerplate.txt`) dropped, and the title, when
-//! there is one, as the first paragraph. It also fills `id`, `content_hash`, `url`, `title`,
-//! `byline`, `site`, `date` and `language`, and decides which inputs to leave out:
-//! empty, binary or oversized files, pages without text, non-English text, and malformed
-//! JSONL records.
+//! Reading plain text, HTML, JSONL, feeds (RSS, Atom, JSON Feed) and web archives (WARC,
+//! plain or gzipped) into [`Document`]s whose `text` is clean: NFC, one paragraph per block
+//! separated by a blank line, whitespace collapsed, page chrome ("Share This", "Tags:", cookie
+//! notices, … from `data/boilerplate.txt`) dropped, and the title, when there is one, as the
+//! first paragraph. It also fills `id`, `content_hash`, `url`, `title`, `byline`, `site`, `date`
+//! and `language`, and decides which inputs to leave out: empty, binary or oversized files,
+//! pages without text, non-English text, malformed JSONL records, unparsable feeds, archived
+//! error pages and corrupt WARC records.
+//!
+//! It also owns the near-duplicate [`signature`] of a clean text (MinHash over word shingles)
+//! and an in-memory [`NearDupIndex`] over such signatures; storing them is the store's job.
 //!
 //! It does not fetch URLs, walk directories, print, or choose an exit code: the `griot` binary
 //! does that. Nor does it split sentences or tag tokens: `sentences` and the later layers stay
@@ -17,14 +21,25 @@
 //! # Decisions worth knowing
 //!
 //! - Format: [`IngestOptions::format`], else the extension (`.html .htm .xhtml`, `.jsonl
-//!   .ndjson`, `.txt .text`), else a look at the first bytes.
-//! - Encoding: UTF-8 (BOM stripped) as is; UTF-16 with a BOM; HTML's declared charset; mostly
-//!   valid UTF-8 with stray bytes loses the stray bytes; anything else is guessed with
-//!   `chardetng`. Every assumption made is returned as a [`Note`] for the binary to print
+//!   .ndjson`, `.txt .text`, `.rss .atom`, `.warc .warc.gz`), else a look at the first bytes
+//!   (`WARC/1.`, a gzip member holding one, a `<rss`, `<feed` or `<rdf:RDF` root, a JSON
+//!   object whose `version` names jsonfeed.org, markup, JSONL).
+//! - One input, many documents: a JSONL line, a feed entry and a WARC record are each one
+//!   document or one [`Skip`], named `file:LINE`, `file#entry-N` and `file#record-N`.
+//! - Encoding: UTF-8 (BOM stripped) as is; UTF-16 with a BOM; the charset of an archived HTTP
+//!   response; HTML's declared charset; mostly valid UTF-8 with stray bytes loses the stray
+//!   bytes; anything else is guessed with `chardetng`. Feeds are decoded by their own XML
+//!   declaration. Every assumption made is returned as a [`Note`] for the binary to print
 //!   (the `*_with_notes` variants of the load functions).
-//! - Title: HTML takes it from metadata, JSONL from the record's `title`, plain text from a
-//!   short first line that is not a sentence. A repeat of the title at the top of the body
-//!   is dropped.
+//! - Size: [`IngestOptions::max_bytes`] bounds each file, except a WARC archive, where it
+//!   bounds each record: archives run to gigabytes and are read record by record
+//!   ([`load_path_streaming`]), never whole.
+//! - Title: HTML takes it from metadata, JSONL from the record's `title`, feeds from the entry
+//!   title, plain text from a short first line that is not a sentence. A repeat of the title at
+//!   the top of the body is dropped.
+//! - Dates are kept as the source gave them (HTML, JSONL); feed dates are RFC 3339 in UTC
+//!   (`2025-03-14T09:30:00Z`); an archived page without a date of its own gets the capture day
+//!   (`WARC-Date`, `2025-03-14`).
 //! - Language: texts under 20 words, or not reliably identified, get `language = None` and
 //!   are kept as English.
 //! - `id` is a JSONL record's own `id`, else [`content_hash`] of the clean text.
@@ -38,31 +53,35 @@
 //! | 0 | ok (binary) |
 //! | 1 | I/O error (binary; [`IngestError`]) |
 //! | 2 | usage (binary) |
-//! | 3 | empty input or no text ([`SkipReason::Empty`], [`SkipReason::NoText`]) |
+//! | 3 | empty input, no text, or an archived non-2xx response ([`SkipReason::Empty`], [`SkipReason::NoText`], [`SkipReason::HttpStatus`]) |
 //! | 4 | binary or undecodable ([`SkipReason::Binary`]) |
 //! | 5 | too large ([`SkipReason::TooLarge`]) |
 //! | 6 | not English ([`SkipReason::Language`]) |
-//! | 7 | bad JSONL record ([`SkipReason::BadRecord`]) |
+//! | 7 | bad JSONL or WARC record, or unparsable feed ([`SkipReason::BadRecord`], [`SkipReason::BadFeed`]) |
 
 mod boilerplate;
 mod clean;
 mod decode;
+mod feed;
 mod format;
 mod hash;
 mod html;
 mod jsonl;
 mod language;
+mod sketch;
 mod skip;
+mod warc;
 
 use std::fmt;
 use std::fs::File;
-use std::io::Read;
+use std::io::{self, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
 
 use griot_model::Document;
 
 pub use format::{InputFormat, UnknownFormat};
 pub use hash::content_hash;
+pub use sketch::{estimated_similarity, signature, NearDupIndex, Signature, NEAR_DUP_THRESHOLD};
 pub use skip::{Skip, SkipReason};
 
 use clean::{clean, Cleaned, Layout, TitleRule};
@@ -72,10 +91,15 @@ use language::Language;
 /// Default for [`IngestOptions::max_bytes`]: 32 MiB, far beyond any news article.
 pub const DEFAULT_MAX_BYTES: u64 = 32 * 1024 * 1024;
 
+/// Buffer between a WARC archive and its parser: large reads for large files, small next to
+/// the records themselves.
+const WARC_BUFFER_BYTES: usize = 256 * 1024;
+
 /// How to read inputs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IngestOptions {
-    /// Inputs larger than this are skipped unread ([`SkipReason::TooLarge`]).
+    /// Inputs larger than this are skipped unread ([`SkipReason::TooLarge`]). For a WARC
+    /// archive the limit applies to each record, not to the archive.
     pub max_bytes: u64,
     /// Force a format instead of going by extension and content.
     pub format: Option<InputFormat>,
@@ -100,7 +124,7 @@ pub enum Loaded {
 /// Something the reader assumed that the user may want to know, e.g. a guessed encoding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
-    /// The file name as given.
+    /// The file name as given (or the record's name, as in [`Skip::name`]).
     pub name: String,
     pub message: String,
 }
@@ -116,6 +140,13 @@ impl fmt::Display for Note {
 pub struct Outcome {
     pub loaded: Vec<Loaded>,
     pub notes: Vec<Note>,
+}
+
+impl Outcome {
+    fn absorb(&mut self, other: Outcome) {
+        self.loaded.extend(other.loaded);
+        self.notes.extend(other.notes);
+    }
 }
 
 /// A real failure to read an input, as opposed to a [`Skip`].
@@ -137,8 +168,28 @@ pub fn load_path(path: &Path, opts: &IngestOptions) -> Result<Vec<Loaded>, Inges
     load_path_with_notes(path, opts).map(|o| o.loaded)
 }
 
-/// [`load_path`], with the notes made while reading.
+/// [`load_path`], with the notes made while reading. A WARC archive is read record by record
+/// but its outcomes are all collected; use [`load_path_streaming`] to handle them one by one.
 pub fn load_path_with_notes(path: &Path, opts: &IngestOptions) -> Result<Outcome, IngestError> {
+    let mut all = Outcome::default();
+    load_path_streaming(path, opts, &mut |outcome| all.absorb(outcome))?;
+    Ok(all)
+}
+
+/// Reads a file and hands its outcomes to `sink` as they come.
+///
+/// A WARC archive is read from the file record by record, never whole, and `sink` is called
+/// once per record that yields something (a document or a skip; `request`, `warcinfo`,
+/// `metadata` records and responses that are not HTML or plain text yield nothing), plus once
+/// for the file itself when no record yields anything. Every other format is read as by
+/// [`load_path_with_notes`] and `sink` is called once.
+///
+/// An `Err` is an I/O failure of the file itself; outcomes already passed to `sink` stand.
+pub fn load_path_streaming(
+    path: &Path,
+    opts: &IngestOptions,
+    sink: &mut dyn FnMut(Outcome),
+) -> Result<(), IngestError> {
     let io = |source| IngestError::Io {
         path: path.to_path_buf(),
         source,
@@ -150,26 +201,44 @@ pub fn load_path_with_notes(path: &Path, opts: &IngestOptions) -> Result<Outcome
             path: path.to_path_buf(),
         });
     }
+    let known = opts.format.or_else(|| format::from_extension(&name));
     // Pipes and devices (`/dev/stdin`, `<(…)`) report no useful length; the reader's cap
     // still bounds them.
-    if meta.is_file() && meta.len() > opts.max_bytes {
-        return Ok(skipped(
-            &name,
-            SkipReason::TooLarge {
-                bytes: meta.len(),
-                limit: opts.max_bytes,
-            },
-        ));
+    let oversized = (meta.is_file() && meta.len() > opts.max_bytes).then_some(meta.len());
+    let refuse = |bytes| {
+        let limit = opts.max_bytes;
+        skipped(&name, SkipReason::TooLarge { bytes, limit })
+    };
+    // A WARC archive's limit is per record, so only a file known to be something else is
+    // refused unread.
+    if let (Some(bytes), Some(format)) = (oversized, known) {
+        if format != InputFormat::Warc {
+            sink(refuse(bytes));
+            return Ok(());
+        }
     }
-    let file = File::open(path).map_err(io)?;
+    let mut file = File::open(path).map_err(io)?;
+    let head = match known {
+        Some(_) => Vec::new(),
+        None => read_head(&mut file, format::SNIFF_BYTES as u64).map_err(io)?,
+    };
+    let format = known.unwrap_or_else(|| format::sniff_bytes(&head));
+    if format == InputFormat::Warc {
+        let input = BufReader::with_capacity(WARC_BUFFER_BYTES, Cursor::new(head).chain(file));
+        return warc::read(&name, input, opts, sink).map_err(io);
+    }
+    if let Some(bytes) = oversized {
+        sink(refuse(bytes));
+        return Ok(());
+    }
     // The file may have grown since the metadata was read; the reader's cap still holds.
-    load_reader_with_notes(&name, file, opts).map_err(|e| match e {
-        IngestError::Io { source, .. } => io(source),
-        other => other,
-    })
+    let bytes = read_rest(head, file, opts.max_bytes.saturating_add(1)).map_err(io)?;
+    sink(load_bytes_as(&name, &bytes, format, opts));
+    Ok(())
 }
 
-/// Reads a stream such as stdin, taking at most `max_bytes + 1` bytes from it.
+/// Reads a stream such as stdin, taking at most `max_bytes + 1` bytes from it (per record for
+/// a WARC archive, which is read record by record).
 pub fn load_reader(
     name: &str,
     r: impl Read,
@@ -181,17 +250,24 @@ pub fn load_reader(
 /// [`load_reader`], with the notes made while reading.
 pub fn load_reader_with_notes(
     name: &str,
-    r: impl Read,
+    mut r: impl Read,
     opts: &IngestOptions,
 ) -> Result<Outcome, IngestError> {
-    let mut bytes = Vec::new();
-    r.take(opts.max_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|source| IngestError::Io {
-            path: PathBuf::from(name),
-            source,
-        })?;
-    Ok(load_bytes_with_notes(name, &bytes, opts))
+    let io = |source| IngestError::Io {
+        path: PathBuf::from(name),
+        source,
+    };
+    let limit = opts.max_bytes.saturating_add(1);
+    let head = read_head(&mut r, limit.min(format::SNIFF_BYTES as u64)).map_err(io)?;
+    let format = format::choose(name, &head, opts.format);
+    if format == InputFormat::Warc {
+        let input = BufReader::with_capacity(WARC_BUFFER_BYTES, Cursor::new(head).chain(r));
+        let mut all = Outcome::default();
+        warc::read(name, input, opts, &mut |outcome| all.absorb(outcome)).map_err(io)?;
+        return Ok(all);
+    }
+    let bytes = read_rest(head, r, limit).map_err(io)?;
+    Ok(load_bytes_as(name, &bytes, format, opts))
 }
 
 /// Reads an input already in memory. `name` is used for messages and to pick the format by
@@ -202,6 +278,33 @@ pub fn load_bytes(name: &str, bytes: &[u8], opts: &IngestOptions) -> Vec<Loaded>
 
 /// [`load_bytes`], with the notes made while reading.
 pub fn load_bytes_with_notes(name: &str, bytes: &[u8], opts: &IngestOptions) -> Outcome {
+    let format = format::choose(name, bytes, opts.format);
+    load_bytes_as(name, bytes, format, opts)
+}
+
+/// Up to `limit` bytes from the start of `r`: enough to sniff the format.
+fn read_head(r: &mut impl Read, limit: u64) -> io::Result<Vec<u8>> {
+    let mut head = Vec::new();
+    r.take(limit).read_to_end(&mut head)?;
+    Ok(head)
+}
+
+/// `head` followed by the rest of `r`, `limit` bytes in all at most.
+fn read_rest(mut head: Vec<u8>, r: impl Read, limit: u64) -> io::Result<Vec<u8>> {
+    let left = limit.saturating_sub(head.len() as u64);
+    r.take(left).read_to_end(&mut head)?;
+    Ok(head)
+}
+
+fn load_bytes_as(name: &str, bytes: &[u8], format: InputFormat, opts: &IngestOptions) -> Outcome {
+    let kind = match format {
+        // Checked per record, not here: the limit is for documents, and an archive holds many.
+        InputFormat::Warc => return load_warc_bytes(name, bytes, opts),
+        InputFormat::Text => Kind::Text,
+        InputFormat::Html => Kind::Html,
+        InputFormat::Jsonl => Kind::Jsonl,
+        InputFormat::Feed => Kind::Feed,
+    };
     let size = bytes.len() as u64;
     if size > opts.max_bytes {
         return skipped(
@@ -212,42 +315,114 @@ pub fn load_bytes_with_notes(name: &str, bytes: &[u8], opts: &IngestOptions) -> 
             },
         );
     }
-    let format = opts
-        .format
-        .or_else(|| format::from_extension(name))
-        .unwrap_or_else(|| format::sniff_bytes(bytes));
-    let decoded = match decode(bytes, format == InputFormat::Html) {
+    let decoded = match decode(bytes, matches!(kind, Kind::Html | Kind::Feed)) {
         Ok(d) => d,
-        Err(Unusable::Empty) => return skipped(name, SkipReason::Empty),
-        Err(Unusable::Binary) => return skipped(name, SkipReason::Binary),
+        Err(unusable) => return skipped(name, unusable_reason(unusable)),
     };
-    let notes = decoded
-        .notes
+    match kind {
+        Kind::Text | Kind::Html => {
+            let (meta, cleaned) = read_document(&decoded.text, kind == Kind::Html);
+            Outcome {
+                loaded: vec![finish(name, None, meta, cleaned)],
+                notes: notes(name, decoded.notes),
+            }
+        }
+        Kind::Jsonl => Outcome {
+            loaded: load_records(name, &decoded.text),
+            notes: notes(name, decoded.notes),
+        },
+        // Decoded above only to tell empty and binary input from a bad feed: the feed parser
+        // reads the raw bytes by their XML declaration, so the decoder's notes would describe
+        // a reading that is not used.
+        Kind::Feed => Outcome {
+            loaded: load_feed(name, bytes),
+            notes: Vec::new(),
+        },
+    }
+}
+
+fn load_warc_bytes(name: &str, bytes: &[u8], opts: &IngestOptions) -> Outcome {
+    let mut all = Outcome::default();
+    if let Err(e) = warc::read(name, bytes, opts, &mut |outcome| all.absorb(outcome)) {
+        // Memory does not fail to read; an error here is one the reader did not classify as
+        // corruption, and it still belongs to this input rather than to the caller.
+        all.loaded.push(Loaded::Skipped(Skip {
+            name: name.to_string(),
+            reason: SkipReason::BadRecord {
+                message: e.to_string(),
+            },
+        }));
+    }
+    all
+}
+
+/// The formats read from one buffer holding the whole input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    Html,
+    Jsonl,
+    Feed,
+}
+
+fn unusable_reason(unusable: Unusable) -> SkipReason {
+    match unusable {
+        Unusable::Empty => SkipReason::Empty,
+        Unusable::Binary => SkipReason::Binary,
+    }
+}
+
+fn notes(name: &str, messages: Vec<String>) -> Vec<Note> {
+    messages
         .into_iter()
         .map(|message| Note {
             name: name.to_string(),
             message,
         })
-        .collect();
-    let text = decoded.text;
-    let loaded = match format {
-        InputFormat::Text => {
-            let cleaned = clean(&text, Layout::Prose, TitleRule::Guess, None);
-            vec![finish(name, None, Meta::default(), cleaned)]
+        .collect()
+}
+
+/// One page or plain-text document: its metadata and clean text.
+fn read_document(text: &str, html: bool) -> (Meta, Option<Cleaned>) {
+    if html {
+        let page = html::read(text);
+        let meta = Meta {
+            url: page.url,
+            byline: page.byline,
+            site: page.site,
+            date: page.date,
+        };
+        (meta, page.cleaned)
+    } else {
+        let cleaned = clean(text, Layout::Prose, TitleRule::Guess, None);
+        (Meta::default(), cleaned)
+    }
+}
+
+fn load_feed(name: &str, bytes: &[u8]) -> Vec<Loaded> {
+    let items = match feed::read(bytes) {
+        Ok(items) => items,
+        Err(message) => {
+            return vec![Loaded::Skipped(Skip {
+                name: name.to_string(),
+                reason: SkipReason::BadFeed { message },
+            })]
         }
-        InputFormat::Html => {
-            let page = html::read(&text);
-            let meta = Meta {
-                url: page.url,
-                byline: page.byline,
-                site: page.site,
-                date: page.date,
-            };
-            vec![finish(name, None, meta, page.cleaned)]
-        }
-        InputFormat::Jsonl => load_records(name, &text),
     };
-    Outcome { loaded, notes }
+    if items.is_empty() {
+        return vec![Loaded::Skipped(Skip {
+            name: name.to_string(),
+            reason: SkipReason::NoText,
+        })];
+    }
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let entry_name = format!("{name}#entry-{}", i + 1);
+            finish(&entry_name, None, item.meta, item.cleaned)
+        })
+        .collect()
 }
 
 fn load_records(name: &str, text: &str) -> Vec<Loaded> {
@@ -283,15 +458,20 @@ fn load_records(name: &str, text: &str) -> Vec<Loaded> {
 
 /// Document fields other than the text and title.
 #[derive(Debug, Default)]
-struct Meta {
-    url: Option<String>,
-    byline: Option<String>,
-    site: Option<String>,
-    date: Option<String>,
+pub(crate) struct Meta {
+    pub url: Option<String>,
+    pub byline: Option<String>,
+    pub site: Option<String>,
+    pub date: Option<String>,
 }
 
 /// Language check and the document itself.
-fn finish(name: &str, id: Option<String>, meta: Meta, cleaned: Option<Cleaned>) -> Loaded {
+pub(crate) fn finish(
+    name: &str,
+    id: Option<String>,
+    meta: Meta,
+    cleaned: Option<Cleaned>,
+) -> Loaded {
     let Some(cleaned) = cleaned else {
         return Loaded::Skipped(Skip {
             name: name.to_string(),
