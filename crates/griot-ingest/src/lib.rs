@@ -237,6 +237,23 @@ pub fn load_path_streaming(
     Ok(())
 }
 
+/// The format a file will be read as: `forced`, else its extension's, else a guess from its
+/// first bytes. Lets a caller that parallelises work (the `griot ingest` pipeline) split a
+/// JSONL file into lines itself while leaving archives to [`load_path_streaming`].
+pub fn file_format(path: &Path, forced: Option<InputFormat>) -> Result<InputFormat, IngestError> {
+    let name = path.display().to_string();
+    if let Some(format) = forced.or_else(|| format::from_extension(&name)) {
+        return Ok(format);
+    }
+    let io = |source| IngestError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = File::open(path).map_err(io)?;
+    let head = read_head(&mut file, format::SNIFF_BYTES as u64).map_err(io)?;
+    Ok(format::sniff_bytes(&head))
+}
+
 /// Reads a stream such as stdin, taking at most `max_bytes + 1` bytes from it (per record for
 /// a WARC archive, which is read record by record).
 pub fn load_reader(

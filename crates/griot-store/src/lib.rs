@@ -149,6 +149,15 @@ impl Store {
         Batch::new(&mut self.conn)
     }
 
+    /// Moves the write-ahead log into the main file and empties it, so the database is one
+    /// self-contained file to copy (a reader open during the ingest can keep SQLite from
+    /// doing this at close).
+    pub fn checkpoint(&self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     /// Near-duplicate sketches of every stored document, oldest first, to rebuild the
     /// in-memory index when an ingest starts or resumes.
     pub fn sketches(&self) -> Result<Vec<(i64, Vec<u8>)>> {

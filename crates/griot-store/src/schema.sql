@@ -132,18 +132,22 @@ SELECT
     e.sentence,
     e.type, e.mode, e.contexts, e.cameo, e.goldstein, e.quad_class, e.intensity,
     e.certainty, e.negated, e.attribution, e.attribution_code, e.attribution_sector,
-    (SELECT group_concat(coalesce(a.code, '---') || coalesce(':' || a.sector, ''), '+' ORDER BY ea.position)
-       FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
-      WHERE ea.event_id = e.id AND ea.role = 'source') AS source,
-    (SELECT group_concat(ea.text, ' + ' ORDER BY ea.position)
-       FROM event_actors ea WHERE ea.event_id = e.id AND ea.role = 'source'
-  ) AS source_text,
-    (SELECT group_concat(coalesce(a.code, '---') || coalesce(':' || a.sector, ''), '+' ORDER BY ea.position)
-       FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
-      WHERE ea.event_id = e.id AND ea.role = 'target') AS target,
-    (SELECT group_concat(ea.text, ' + ' ORDER BY ea.position)
-       FROM event_actors ea WHERE ea.event_id = e.id AND ea.role = 'target'
-  ) AS target_text,
+    -- group_concat over an ordered subquery rather than `group_concat(… ORDER BY …)`, which
+    -- needs SQLite 3.44: the database must open in older builds (Python's sqlite3, R's RSQLite).
+    (SELECT group_concat(k, '+') FROM (
+        SELECT coalesce(a.code, '---') || coalesce(':' || a.sector, '') AS k
+          FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
+         WHERE ea.event_id = e.id AND ea.role = 'source' ORDER BY ea.position)) AS source,
+    (SELECT group_concat(t, ' + ') FROM (
+        SELECT ea.text AS t FROM event_actors ea
+         WHERE ea.event_id = e.id AND ea.role = 'source' ORDER BY ea.position)) AS source_text,
+    (SELECT group_concat(k, '+') FROM (
+        SELECT coalesce(a.code, '---') || coalesce(':' || a.sector, '') AS k
+          FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
+         WHERE ea.event_id = e.id AND ea.role = 'target' ORDER BY ea.position)) AS target,
+    (SELECT group_concat(t, ' + ') FROM (
+        SELECT ea.text AS t FROM event_actors ea
+         WHERE ea.event_id = e.id AND ea.role = 'target' ORDER BY ea.position)) AS target_text,
     p.name AS place, p.geonames_id, p.lat, p.lon, p.country AS place_country,
     e.date, e.date_precision,
     e.rule, e.trigger_text, e.trigger_start, e.trigger_end,

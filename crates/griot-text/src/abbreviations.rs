@@ -110,7 +110,7 @@ pub fn classify(word: &str, next_starts_with_digit: bool) -> Option<Abbreviation
 /// "U.S.", "U.N.", "e.g.", "a.m." (letter-period pairs) and single initials ("J.").
 fn dotted_letters(word: &str) -> Option<Abbreviation> {
     let bytes = word.as_bytes();
-    if bytes.len() < 2 || bytes.len() % 2 != 0 {
+    if bytes.len() < 2 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs_ok = bytes

@@ -5,6 +5,7 @@
 //! Codes 3–7 are returned when *every* input document was skipped, with the first reason.
 
 mod cmd;
+mod collect;
 mod config;
 mod eval;
 mod input;
@@ -28,6 +29,12 @@ enum Command {
     Code(cmd::code::Args),
     /// Find mentions of actors and places, resolved to countries, sectors and GeoNames.
     Mentions(cmd::mentions::Args),
+    /// Code files, folders, feeds and WARC archives into a database, in parallel.
+    Ingest(cmd::ingest::Args),
+    /// Ask the database: events by actor, type, certainty, attribution, place, time, text.
+    Query(cmd::query::Args),
+    /// Write the database's events as PLOVER JSONL, GDELT TSV, CSV, Parquet or GeoJSON.
+    Export(cmd::export::Args),
     /// Score griot against gold-standard files.
     Eval(cmd::eval::Args),
     /// Measure speed on a corpus (single thread).
@@ -40,6 +47,9 @@ fn main() -> ExitCode {
         Command::Read(args) => cmd::read::run(args),
         Command::Code(args) => cmd::code::run(args),
         Command::Mentions(args) => cmd::mentions::run(args),
+        Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Query(args) => cmd::query::run(args),
+        Command::Export(args) => cmd::export::run(args),
         Command::Eval(args) => cmd::eval::run(args),
         Command::Bench(args) => cmd::bench::run(args),
     };

@@ -15,8 +15,9 @@ use std::time::{Duration, Instant};
 pub struct Args {
     /// `read` (clean text → sentences, tokens, tags, lemmas, chunks), `mentions` (read + find
     /// and resolve mentions), `code` (read + mentions + events, with the time of each stage)
-    /// or `lexicon` (time and memory to load the lexicon).
-    #[arg(value_parser = ["read", "mentions", "code", "lexicon"])]
+    /// `lexicon` (time and memory to load the lexicon) or `ingest` (everything `griot ingest`
+    /// does, into a fresh database in a temporary folder, on `--threads` coding threads).
+    #[arg(value_parser = ["read", "mentions", "code", "lexicon", "ingest"])]
     pub stage: String,
     /// Corpus files (text, HTML, JSONL); not needed for `lexicon`.
     pub paths: Vec<PathBuf>,
@@ -25,6 +26,9 @@ pub struct Args {
     /// Measure for at least this many seconds (whole passes over the corpus).
     #[arg(long, default_value_t = 3.0)]
     pub seconds: f64,
+    /// Coding threads for `ingest` (the other stages measure one thread).
+    #[arg(long, default_value_t = 1)]
+    pub threads: usize,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -33,6 +37,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     if args.paths.is_empty() {
         bail!("`griot bench {}` needs corpus files", args.stage);
+    }
+    if args.stage == "ingest" {
+        return ingest(&args);
     }
     let input = InputArgs {
         paths: args.paths.clone(),
@@ -120,6 +127,49 @@ pub fn run(args: Args) -> Result<ExitCode> {
         per_sec(tokens),
         per_sec(sentences),
         per_sec(inputs.docs.len()),
+        peak_rss().map_or("unknown".into(), mib)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One ingest into a fresh database; run once per thread count so each peak RSS is its own.
+fn ingest(args: &Args) -> Result<ExitCode> {
+    let dir = tempfile::tempdir().context("creating a temporary folder")?;
+    let db = dir.path().join("bench.db");
+    let ingest_args = super::ingest::Args {
+        paths: args.paths.clone(),
+        db: db.clone(),
+        threads: Some(args.threads.max(1)),
+        batch: 256,
+        input_format: None,
+        max_bytes: griot_ingest::IngestOptions::default().max_bytes,
+        lexicon: args.lexicon.clone(),
+        progress: "none".into(),
+        format: "table".into(),
+    };
+    let s = super::ingest::ingest(&ingest_args)?;
+    // The WAL is checkpointed into the main file when the store closes.
+    let size: u64 = ["bench.db", "bench.db-wal", "bench.db-shm"]
+        .iter()
+        .filter_map(|f| std::fs::metadata(dir.path().join(f)).ok())
+        .map(|m| m.len())
+        .sum();
+    println!(
+        "ingest: {} files, {} documents read, {} stored, {} duplicates, {} near-duplicates, {} events, {} skipped",
+        s.files,
+        s.read,
+        s.stored,
+        s.duplicates,
+        s.near_duplicates,
+        s.events,
+        s.skipped.values().sum::<u64>()
+    );
+    println!(
+        "ingest: {:.2}s on {} coding thread(s): {:.0} documents/s; database {}; peak RSS {}",
+        s.seconds,
+        args.threads.max(1),
+        s.documents_per_second,
+        mib(size / 1024),
         peak_rss().map_or("unknown".into(), mib)
     );
     Ok(ExitCode::SUCCESS)

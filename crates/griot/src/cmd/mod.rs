@@ -3,7 +3,10 @@
 pub mod bench;
 pub mod code;
 pub mod eval;
+pub mod export;
+pub mod ingest;
 pub mod mentions;
+pub mod query;
 pub mod read;
 
 use crate::config::LexiconArgs;
