@@ -91,6 +91,9 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 /// An open griot database.
 pub struct Store {
     conn: Connection,
+    /// Actor key → row id, so writing an event does not look its actors up in SQL each time.
+    /// Only ever holds committed rows (see [`Batch`]).
+    actor_ids: std::collections::HashMap<String, i64>,
     path: PathBuf,
 }
 
@@ -103,6 +106,7 @@ impl Store {
         })?;
         let mut store = Store {
             conn,
+            actor_ids: Default::default(),
             path: path.to_path_buf(),
         };
         store.configure()?;
@@ -123,6 +127,7 @@ impl Store {
         migrate::check_readable(&conn, path)?;
         Ok(Store {
             conn,
+            actor_ids: Default::default(),
             path: path.to_path_buf(),
         })
     }
@@ -146,7 +151,7 @@ impl Store {
 
     /// Starts a write batch: everything written through it lands in one transaction.
     pub fn batch(&mut self) -> Result<Batch<'_>> {
-        Batch::new(&mut self.conn)
+        Batch::new(&mut self.conn, &mut self.actor_ids)
     }
 
     /// Moves the write-ahead log into the main file and empties it, so the database is one

@@ -3,6 +3,7 @@
 use crate::Result;
 use griot_model::{Actor, Attribution, Document, Event, Place, Span};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use std::collections::HashMap;
 
 /// A coded document to store, with where it came from and what the binary decided about it.
 pub struct NewDocument<'a> {
@@ -29,17 +30,52 @@ pub enum Inserted {
     Known { id: i64 },
 }
 
+/// Actor ids kept in memory at most; past this the cache starts over.
+const ACTOR_CACHE_LIMIT: usize = 500_000;
+
+/// Character offsets → byte offsets of one document, built once so that slicing each evidence
+/// span does not walk the text from its start.
+struct CharIndex<'a> {
+    text: &'a str,
+    bytes: Vec<usize>,
+}
+
+impl<'a> CharIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(text.len());
+        CharIndex { text, bytes }
+    }
+
+    /// The text under a span; `""` for a span outside the text, as [`Document::slice`].
+    fn slice(&self, span: Span) -> &'a str {
+        match (self.bytes.get(span.start), self.bytes.get(span.end)) {
+            (Some(&a), Some(&b)) if a <= b => &self.text[a..b],
+            _ => "",
+        }
+    }
+}
+
 /// One write transaction. Dropped without [`Batch::commit`], it rolls back.
 pub struct Batch<'c> {
     tx: Transaction<'c>,
+    /// The store's committed actor ids; this batch's new ones wait in `new_actors` until the
+    /// commit, so a rolled-back batch leaves no id behind that points at nothing.
+    actor_ids: &'c mut HashMap<String, i64>,
+    new_actors: HashMap<String, i64>,
     /// The first document stored by this batch: full-text indexing waits for the commit.
     first_new: Option<i64>,
 }
 
 impl<'c> Batch<'c> {
-    pub(crate) fn new(conn: &'c mut Connection) -> Result<Self> {
+    pub(crate) fn new(
+        conn: &'c mut Connection,
+        actor_ids: &'c mut HashMap<String, i64>,
+    ) -> Result<Self> {
         Ok(Batch {
             tx: conn.transaction()?,
+            actor_ids,
+            new_actors: HashMap::new(),
             first_new: None,
         })
     }
@@ -56,7 +92,13 @@ impl<'c> Batch<'c> {
                 [first],
             )?;
         }
-        Ok(self.tx.commit()?)
+        self.tx.commit()?;
+        // A bound on memory over very large collections; the table is the truth.
+        if self.actor_ids.len() > ACTOR_CACHE_LIMIT {
+            self.actor_ids.clear();
+        }
+        self.actor_ids.extend(self.new_actors);
+        Ok(())
     }
 
     /// The id of the stored document with this content hash.
@@ -127,13 +169,14 @@ impl<'c> Batch<'c> {
             None => Vec::new(),
         };
         let (mut events, mut linked) = (0, 0);
+        let chars = CharIndex::new(&doc.text);
         for event in &doc.events {
             let key = event_key(event);
             if let Some((event_id, _)) = earlier.iter().find(|(_, k)| *k == key) {
                 self.link(*event_id, id)?;
                 linked += 1;
             } else {
-                self.event(id, doc, event)?;
+                self.event(id, &chars, event)?;
                 events += 1;
             }
         }
@@ -178,7 +221,7 @@ impl<'c> Batch<'c> {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
-    fn event(&mut self, document_id: i64, doc: &Document, e: &Event) -> Result<i64> {
+    fn event(&mut self, document_id: i64, chars: &CharIndex<'_>, e: &Event) -> Result<i64> {
         let place_id = match &e.location {
             Some(p) => Some(self.place(p)?),
             None => None,
@@ -223,7 +266,7 @@ impl<'c> Batch<'c> {
                     .map(|d| enum_str(&d.precision))
                     .transpose()?,
                 e.rule,
-                doc.slice(trigger),
+                chars.slice(trigger),
                 trigger.start as i64,
                 trigger.end as i64,
             ])?;
@@ -251,15 +294,15 @@ impl<'c> Batch<'c> {
                     ])?;
             }
             for (i, span) in spans.iter().enumerate() {
-                self.evidence(event_id, role, i, doc, *span)?;
+                self.evidence(event_id, role, i, chars, *span)?;
             }
         }
-        self.evidence(event_id, "trigger", 0, doc, trigger)?;
+        self.evidence(event_id, "trigger", 0, chars, trigger)?;
         if let Attribution::Claimant {
             span: Some(span), ..
         } = &e.attribution
         {
-            self.evidence(event_id, "attribution", 0, doc, *span)?;
+            self.evidence(event_id, "attribution", 0, chars, *span)?;
         }
         Ok(event_id)
     }
@@ -269,7 +312,7 @@ impl<'c> Batch<'c> {
         event_id: i64,
         role: &str,
         position: usize,
-        doc: &Document,
+        chars: &CharIndex<'_>,
         span: Span,
     ) -> Result<()> {
         self.tx
@@ -283,7 +326,7 @@ impl<'c> Batch<'c> {
                 position as i64,
                 span.start as i64,
                 span.end as i64,
-                doc.slice(span)
+                chars.slice(span)
             ])?;
         Ok(())
     }
@@ -295,18 +338,31 @@ impl<'c> Batch<'c> {
             a.sector.as_deref().unwrap_or(""),
             a.text.to_lowercase()
         );
-        if let Some(id) = self
-            .tx
-            .prepare_cached("SELECT id FROM actors WHERE key = ?1")?
-            .query_row([&key], |r| r.get(0))
-            .optional()?
+        if let Some(&id) = self
+            .actor_ids
+            .get(&key)
+            .or_else(|| self.new_actors.get(&key))
         {
             return Ok(id);
         }
-        self.tx
-            .prepare_cached("INSERT INTO actors (code, sector, name, key) VALUES (?1, ?2, ?3, ?4)")?
-            .execute(params![a.code, a.sector, a.text, key])?;
-        Ok(self.tx.last_insert_rowid())
+        let stored: Option<i64> = self
+            .tx
+            .prepare_cached("SELECT id FROM actors WHERE key = ?1")?
+            .query_row([&key], |r| r.get(0))
+            .optional()?;
+        let id = match stored {
+            Some(id) => id,
+            None => {
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO actors (code, sector, name, key) VALUES (?1, ?2, ?3, ?4)",
+                    )?
+                    .execute(params![a.code, a.sector, a.text, key])?;
+                self.tx.last_insert_rowid()
+            }
+        };
+        self.new_actors.insert(key, id);
+        Ok(id)
     }
 
     fn place(&mut self, p: &Place) -> Result<i64> {
