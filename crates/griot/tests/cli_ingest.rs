@@ -234,3 +234,114 @@ fn the_algeria_question_on_the_examples() {
         "a reported Algeria→Mali claim with its claimant: {groups:?}"
     );
 }
+
+#[test]
+fn exports_agree_with_the_query() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("griot.db");
+    ok(&griot(&["ingest", "--db", s(&db), s(&examples())]));
+    let listed = ok(&griot(&["query", "--db", s(&db), "--format", "json"]));
+    let events: Vec<serde_json::Value> = serde_json::from_str(&listed).expect("json");
+    assert!(events.len() >= 10, "the examples code events");
+
+    let export = |format: &str| -> PathBuf {
+        let path = dir.path().join(format!("events.{format}"));
+        ok(&griot(&[
+            "export",
+            "--db",
+            s(&db),
+            "--format",
+            format,
+            "-o",
+            s(&path),
+        ]));
+        path
+    };
+    let plover = std::fs::read_to_string(export("plover")).expect("plover");
+    let records: Vec<serde_json::Value> = plover
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    assert_eq!(records.len(), events.len());
+    for (r, e) in records.iter().zip(&events) {
+        assert_eq!(r["event"][0], e["type"], "{r}");
+        assert_eq!(r["certainty"], e["certainty"], "{r}");
+    }
+
+    let gdelt = std::fs::read_to_string(export("gdelt")).expect("gdelt");
+    assert_eq!(gdelt.lines().count(), events.len());
+    for line in gdelt.lines() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 61, "{line}");
+        assert!(cols[0].parse::<i64>().is_ok(), "GLOBALEVENTID is a number");
+    }
+
+    let csv_text = std::fs::read_to_string(export("csv")).expect("csv");
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    assert_eq!(reader.records().count(), events.len());
+
+    let parquet = std::fs::read(export("parquet")).expect("parquet");
+    assert!(parquet.starts_with(b"PAR1") && parquet.ends_with(b"PAR1"));
+
+    let geo: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(export("geojson")).expect("geojson"))
+            .expect("geojson parses");
+    assert_eq!(geo["type"], "FeatureCollection");
+    let located = events.iter().filter(|e| !e["lat"].is_null()).count();
+    assert_eq!(geo["features"].as_array().map_or(0, Vec::len), located);
+}
+
+#[test]
+fn a_newer_database_is_refused_with_one_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("griot.db");
+    ok(&griot(&["ingest", "--db", s(&db), s(&examples())]));
+    Connection::open(&db)
+        .and_then(|c| c.pragma_update(None, "user_version", 999))
+        .expect("bump version");
+    let out = griot(&["query", "--db", s(&db)]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("newer than this griot"), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+}
+
+#[test]
+fn a_near_duplicate_counts_as_another_source_not_new_events() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = std::fs::read_to_string(examples().join("mali-coup-plot.txt")).expect("seed");
+    let body = article.split_whitespace().collect::<Vec<_>>().join(" ");
+    let copy = format!("{body} The ministry of defence declined to comment on Thursday.");
+    let input = dir.path().join("wires.jsonl");
+    let lines = [
+        serde_json::json!({"id": "wire-a", "text": body, "source": "Wire A"}),
+        serde_json::json!({"id": "wire-b", "text": copy, "source": "Wire B"}),
+    ];
+    std::fs::write(
+        &input,
+        lines.iter().map(|l| format!("{l}\n")).collect::<String>(),
+    )
+    .expect("write");
+    let db = dir.path().join("griot.db");
+    let out = ok(&griot(&[
+        "ingest",
+        "--db",
+        s(&db),
+        "--format",
+        "json",
+        s(&input),
+    ]));
+    let summary: serde_json::Value = serde_json::from_str(&out).expect("summary");
+    assert_eq!(summary["stored"], 2);
+    assert_eq!(summary["near_duplicates"], 1, "{summary}");
+    assert!(
+        summary["linked_events"].as_u64().unwrap_or(0) >= 5,
+        "{summary}"
+    );
+    let listed = ok(&griot(&["query", "--db", s(&db), "--format", "json"]));
+    let events: Vec<serde_json::Value> = serde_json::from_str(&listed).expect("json");
+    assert!(events.iter().any(|e| e["num_articles"] == 2));
+    assert!(events
+        .iter()
+        .all(|e| e["doc_id"] == "wire-a" || e["num_articles"] == 1));
+}
