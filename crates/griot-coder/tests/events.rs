@@ -203,3 +203,57 @@ fn lexicon_examples_code_to_their_rows() {
     assert!(share >= 0.80, "{share}");
     assert!(false_share <= 0.20, "{false_share}");
 }
+
+fn kinds(doc: &Document) -> Vec<&'static str> {
+    doc.events.iter().map(|e| e.kind.as_str()).collect()
+}
+
+#[test]
+fn the_object_of_an_event_is_not_an_event_of_its_own() {
+    let doc = coded(
+        "Yemen has rejected a U.S. request to interrogate detainees held after the escape of \
+         23 prisoners, a security official said Tuesday.",
+        None,
+    );
+    assert_eq!(kinds(&doc), ["REJECT"], "{:#?}", doc.events);
+    let doc = coded(
+        "A group of refugees are continuing a hunger strike in protest of the Russian \
+         government's refusal to accept the independence of Chechnya.",
+        None,
+    );
+    assert!(!kinds(&doc).contains(&"REJECT"), "{:#?}", doc.events);
+}
+
+#[test]
+fn a_demand_that_states_a_protest_purpose_is_part_of_the_protest() {
+    let doc = coded(
+        "Tens of thousands of university students throughout Indonesia staged mass \
+         demonstrations Saturday to demand political reforms by President Suharto's government.",
+        None,
+    );
+    assert_eq!(kinds(&doc), ["PROTEST"], "{:#?}", doc.events);
+}
+
+#[test]
+fn coordinated_verbs_share_their_subject_and_the_claimant_is_the_phrase_before_said() {
+    let doc = coded(
+        "A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier and \
+         wounded two others, the military said.",
+        None,
+    );
+    assert_eq!(kinds(&doc), ["ASSAULT"], "{:#?}", doc.events);
+    let e = &doc.events[0];
+    assert!(e.source.is_empty(), "the soldier did not wound anyone");
+    assert_eq!(codes(&e.target), [(Some("USA"), Some("MIL"))]);
+    assert_eq!(claimant(e), Some("the military"));
+    assert_eq!(e.certainty, Certainty::Reported);
+
+    let doc = coded(
+        "Sudanese rebels shelled the southern regional capital Juba on Sunday, killing about \
+         20 people, relief officials in Nairobi said.",
+        None,
+    );
+    for e in &doc.events {
+        assert_eq!(codes(&e.source), [(Some("SDN"), Some("REB"))], "{e:#?}");
+    }
+}

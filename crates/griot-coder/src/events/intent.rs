@@ -35,12 +35,19 @@ pub fn drop_embedded(s: &Sentence, found: &mut Vec<Found<'_>>) {
         .filter(|f| f.row.pos != TriggerPos::Noun)
         .map(|f| (f.end, f.row.kind))
         .collect();
+    let all_verbal: Vec<usize> = found
+        .iter()
+        .filter(|f| f.row.pos != TriggerPos::Noun)
+        .map(|f| f.end)
+        .collect();
+    let actions: Vec<usize> = found
+        .iter()
+        .filter(|f| is_action(f.row.kind))
+        .map(|f| f.end)
+        .collect();
     let found_accusations: Vec<usize> = found
         .iter()
-        .filter(|f| {
-            matches!(f.row.kind, PloverType::Accuse | PloverType::Protest)
-                && f.row.pos != TriggerPos::Noun
-        })
+        .filter(|f| matches!(f.row.kind, PloverType::Accuse | PloverType::Protest))
         .map(|f| f.end)
         .collect();
     found.retain(|b| {
@@ -56,22 +63,86 @@ pub fn drop_embedded(s: &Sentence, found: &mut Vec<Found<'_>>) {
                 no_stop && opens_complement
             }
         });
-        // "decried Algeria's connivance with …": the accused act is the accusation's object.
+        // "decried Algeria's connivance with …", "in protest of the government's refusal":
+        // the act complained of is the accusation's or the protest's object.
         let accused_act = b.row.pos == TriggerPos::Noun
             && found_accusations.iter().any(|&a_end| {
-                b.start >= a_end
-                    && b.start - a_end <= 4
-                    && s.tokens[a_end..b.start].iter().all(|t| {
+                b.start >= a_end && b.start - a_end <= 6 && {
+                    let between = &s.tokens[a_end..b.start];
+                    // A common noun may stand in between as a possessor ("the
+                    // government's refusal"), not as a head of its own.
+                    let possessive = between.iter().any(|t| t.tag == PosTag::POS);
+                    between.iter().all(|t| {
                         matches!(t.tag, PosTag::DT | PosTag::JJ | PosTag::PRPS | PosTag::POS)
                             || t.tag.is_proper_noun()
+                            || (possessive && t.tag.is_noun())
+                            || matches!(t.lemma.as_str(), "of" | "against" | "over" | "at")
                     })
+                }
             });
         let object_of_verb = b.row.pos == TriggerPos::Noun
             && verbal
                 .iter()
                 .any(|&(end, kind)| kind == b.row.kind && b.start >= end && b.start - end <= 6);
-        !embedded && !object_of_verb && !accused_act
+        // "rejected a U.S. request", "signed a treaty of friendship": a nominal event that is
+        // the direct object of another verbal event is what that event is about, not an event
+        // of its own.
+        let content_of_verb = b.row.pos == TriggerPos::Noun
+            && all_verbal.iter().any(|&end| {
+                b.start >= end && b.start - end <= 5 && only_determiners(s, end, b.start)
+            });
+        // "staged demonstrations … to demand reforms", "will visit Senegal to mediate",
+        // "blocked roads, demanding that …": a request or consultation that states the purpose
+        // of an action is part of that action.
+        let purpose_of_action = matches!(
+            b.row.kind,
+            PloverType::Request | PloverType::Consult | PloverType::Agree
+        ) && b.row.pos != TriggerPos::Noun
+            && actions.iter().any(|&a_end| {
+                b.start >= a_end
+                    && b.start - a_end <= COMPLEMENT_REACH
+                    && purpose_opens(s, b.start)
+                    && !s.tokens[a_end..b.start]
+                        .iter()
+                        .any(|t| matches!(t.text.as_str(), "." | ";" | ":" | "but" | "and"))
+            });
+        !embedded && !object_of_verb && !accused_act && !content_of_verb && !purpose_of_action
     });
+}
+
+/// Physical actions whose purpose a following "to …" clause states.
+fn is_action(kind: PloverType) -> bool {
+    matches!(
+        kind,
+        PloverType::Protest
+            | PloverType::Mobilize
+            | PloverType::Consult
+            | PloverType::Assault
+            | PloverType::Coerce
+    )
+}
+
+/// Tokens `[from, to)` are only what may stand between a verb and its object's head noun:
+/// determiners, adjectives, possessives, numbers and proper names ("a fresh", "North Korea's",
+/// "a U.S.").
+fn only_determiners(s: &Sentence, from: usize, to: usize) -> bool {
+    s.tokens[from..to].iter().all(|t| {
+        matches!(
+            t.tag,
+            PosTag::DT | PosTag::JJ | PosTag::PRPS | PosTag::POS | PosTag::CD | PosTag::RB
+        ) || t.tag.is_proper_noun()
+    })
+}
+
+/// The trigger at `i` opens a purpose adjunct: an infinitive ("to demand") or a participle
+/// after a comma ("…, demanding that").
+fn purpose_opens(s: &Sentence, i: usize) -> bool {
+    let before = i.checked_sub(1).map(|k| &s.tokens[k]);
+    match before {
+        Some(t) if t.tag == PosTag::TO => true,
+        Some(t) => s.tokens[i].tag == PosTag::VBG && (t.text == "," || t.tag.is_noun()),
+        None => false,
+    }
 }
 
 /// How far after a governing trigger its complement may still hold an embedded event.

@@ -141,12 +141,20 @@ fn prune_secondary(s: &Sentence, events: &mut Vec<(usize, Event)>) {
 }
 
 /// One event per type and source in a sentence: "demonstrated … to protest against X" is one
-/// protest, with the recipient whichever trigger found it.
+/// protest, with the recipient whichever trigger found it; "a bombing killed one soldier and
+/// wounded two others" is one assault though neither verb has a known actor as its source.
 fn merge(events: &mut Vec<(usize, Event)>, source: usize, event: Event) {
-    if source != usize::MAX {
+    let same_source = |s: usize, e: &Event| {
+        if source == usize::MAX {
+            s == usize::MAX && e.source.is_empty() && event.source.is_empty()
+        } else {
+            s == source
+        }
+    };
+    {
         if let Some((_, kept)) = events
             .iter_mut()
-            .find(|(s, e)| *s == source && e.kind == event.kind)
+            .find(|(s, e)| same_source(*s, e) && e.kind == event.kind)
         {
             if kept.target.is_empty() && !event.target.is_empty() {
                 kept.target = event.target;

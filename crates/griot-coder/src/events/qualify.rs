@@ -232,13 +232,23 @@ fn claimant(doc: &Document, s: &Sentence, cue: &CueHit<'_>, actors: &[Slot]) -> 
         {
             Some((subject.start, subject.end))
         } else {
-            // "X said": the nearest actor mention before the cue, else the phrase before it.
-            actors
-                .iter()
-                .filter(|m| m.end <= cue.start && cue.start - m.end <= 8)
-                .max_by_key(|m| m.end)
-                .map(|m| (m.start, m.end))
-                .or_else(|| cue.start.checked_sub(1).and_then(np_at))
+            // "X said": the phrase right before the cue ("…, the military said" is the
+            // military even when it is no known actor), else the nearest actor mention
+            // before the cue in the same stretch between commas.
+            let adjacent = cue
+                .start
+                .checked_sub(1)
+                .and_then(np_at)
+                .filter(|&(_, end)| end == cue.start);
+            adjacent.or_else(|| {
+                actors
+                    .iter()
+                    .filter(|m| m.end <= cue.start && cue.start - m.end <= 8)
+                    .filter(|m| !s.tokens[m.end..cue.start].iter().any(|t| t.text == ","))
+                    .max_by_key(|m| m.end)
+                    .map(|m| (m.start, m.end))
+                    .or_else(|| cue.start.checked_sub(1).and_then(np_at))
+            })
         }
     };
     let Some((a, b)) = phrase else {

@@ -8,7 +8,8 @@
 //!   recipient, a "by" phrase the source; with no "by" the source stays empty;
 //! - swapped rows ("received aid from"): the subject is the recipient;
 //! - infinitive purpose clauses ("demonstrated … to protest against X") share the subject of
-//!   the verb they depend on;
+//!   the verb they depend on, and so do coordinated verbs ("killed one soldier and wounded
+//!   two others") and participle adjuncts ("shelled Juba, killing 20 people");
 //! - nominal events: a possessive or "by" phrase is the source ("Algeria's support for …"),
 //!   the row's preposition slot the recipient ("the arrest of 50 soldiers").
 
@@ -77,8 +78,17 @@ pub fn roles(s: &Sentence, f: &Found<'_>, slots: &[Slot], kinds: &[MentionKind])
             },
         };
     }
-    let mut subj = subject(s, vp_start, &actors);
     let mut rule = "active";
+    let mut subj = match shares_subject(s, vp_start, v) {
+        // "a bombing killed one soldier and wounded two others", "rebels shelled Juba,
+        // killing 20 people": the second verb's subject is the first verb's, never the first
+        // verb's object that happens to stand nearest.
+        Some(first_verb_end) => {
+            rule = "coordinated";
+            governing_subject(s, first_verb_end, &actors)
+        }
+        None => subject(s, vp_start, &actors),
+    };
     // "The coup attempt threatens …", "a car struck them": a subject that is not an actor
     // makes the verb about things, not an event between actors.
     if subj.is_none() && inanimate_subject(s, vp_start, slots) {
@@ -116,6 +126,27 @@ pub fn roles(s: &Sentence, f: &Found<'_>, slots: &[Slot], kinds: &[MentionKind])
         target,
         rule,
     }
+}
+
+/// A verb group that continues an earlier one: coordinated ("… and wounded") or a participle
+/// adjunct after a comma ("…, killing"). Returns where the earlier verb group ends.
+fn shares_subject(s: &Sentence, vp_start: usize, v: usize) -> Option<usize> {
+    let mut k = vp_start;
+    while k > 0 && s.tokens[k - 1].tag == PosTag::RB {
+        k -= 1;
+    }
+    let before = s.tokens.get(k.checked_sub(1)?)?;
+    let joined = (before.tag == PosTag::CC && matches!(before.lemma.as_str(), "and" | "or"))
+        || (before.text == "," && s.tokens[v].tag == PosTag::VBG);
+    if !joined {
+        return None;
+    }
+    s.chunks
+        .iter()
+        .filter(|c| c.kind == ChunkKind::VP && c.end < k)
+        .map(|c| c.end)
+        .max()
+        .map(|end| end.max(1))
 }
 
 /// "gave the Ivory Coast 5.1 million dollars of aid": an actor between a light verb and its
