@@ -391,6 +391,14 @@ fn code_batches(
                     reader.read(doc);
                     griot_coder::code(doc, lexicon);
                     *sketch = Some(griot_ingest::signature(&doc.text));
+                    // The store keeps no tokens or mentions: free them here, in parallel,
+                    // rather than in the single writer thread, and keep batches in flight
+                    // small.
+                    doc.mentions = Vec::new();
+                    for sentence in &mut doc.sentences {
+                        sentence.tokens = Vec::new();
+                        sentence.chunks = Vec::new();
+                    }
                 }
             })
         });
