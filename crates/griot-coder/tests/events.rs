@@ -257,3 +257,28 @@ fn coordinated_verbs_share_their_subject_and_the_claimant_is_the_phrase_before_s
         assert_eq!(codes(&e.source), [(Some("SDN"), Some("REB"))], "{e:#?}");
     }
 }
+
+#[test]
+fn an_obligation_put_on_an_agreement_is_a_demand() {
+    let doc = coded(
+        "British Foreign Secretary Jack Straw said on Friday that the Sudanese government and \
+         the rebels in Darfur must reach an agreement that stops the conflict.",
+        None,
+    );
+    assert_eq!(kinds(&doc), ["REQUEST"], "{:#?}", doc.events);
+    assert_eq!(codes(&doc.events[0].source)[0].0, Some("GBR"));
+}
+
+#[test]
+fn a_participle_before_a_noun_is_no_event() {
+    let doc = coded(
+        "Malian troops moved to dismantle armed groups operating near Gao.",
+        None,
+    );
+    assert!(!kinds(&doc).contains(&"AID"), "{:#?}", doc.events);
+    let doc = coded(
+        "Russia has armed the Malian army with attack helicopters.",
+        None,
+    );
+    assert_eq!(kinds(&doc), ["AID"], "{:#?}", doc.events);
+}

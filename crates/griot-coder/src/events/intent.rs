@@ -206,7 +206,8 @@ const OBLIGATION: &[&str] = &["must", "should"];
 /// A claimant saying someone must do something demands it: REQUEST (CAMEO 10) from the
 /// claimant to whoever must act.
 pub fn recode_obligation(event: &mut Event, s: &Sentence, trigger_start: usize) {
-    let obliged = s.tokens[trigger_start.saturating_sub(3)..trigger_start]
+    // Up to four words back: "must be ready to mediate".
+    let obliged = s.tokens[trigger_start.saturating_sub(4)..trigger_start]
         .iter()
         .any(|t| OBLIGATION.contains(&t.lemma.to_lowercase().as_str()));
     let griot_model::Attribution::Claimant {
@@ -217,7 +218,9 @@ pub fn recode_obligation(event: &mut Event, s: &Sentence, trigger_start: usize) 
     else {
         return;
     };
-    if !obliged || governs(event.kind) {
+    // "must agree to …", "must reach an agreement": an obligation put on an agreement or a
+    // rejection is as much a demand as one put on any other act; only a demand stays itself.
+    if !obliged || event.kind == PloverType::Request {
         return;
     }
     let mut source = claimant.clone();

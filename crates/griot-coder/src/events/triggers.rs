@@ -166,6 +166,27 @@ pub fn find<'a>(s: &Sentence, events: &'a Events) -> Vec<Found<'a>> {
 /// A participle right after a noun with no auxiliary and no "by" agent ("the agreement signed
 /// in 2015", "soldiers accused of plotting") describes the noun; it is not a reported event.
 fn modifies_noun(s: &Sentence, i: usize) -> bool {
+    prenominal(s, i) || postnominal(s, i)
+}
+
+/// "to dismantle armed groups", "intended for armed groups": a participle right after a verb
+/// that is no auxiliary, or after a preposition, and right before a common noun, is that
+/// noun's modifier (the tagger tends to read it as a verb in the verb's chunk).
+fn prenominal(s: &Sentence, i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|k| &s.tokens[k]) else {
+        return false;
+    };
+    let after_verb = prev.tag.is_verb()
+        && !matches!(prev.lemma.as_str(), "be" | "have" | "get")
+        && prev.text != "'s";
+    s.tokens[i].tag == PosTag::VBN
+        && (after_verb || matches!(prev.tag, PosTag::IN | PosTag::TO))
+        && s.tokens
+            .get(i + 1)
+            .is_some_and(|t| t.tag.is_noun() && !t.tag.is_proper_noun())
+}
+
+fn postnominal(s: &Sentence, i: usize) -> bool {
     s.tokens[i].tag == PosTag::VBN
         && i > 0
         && s.tokens[i - 1].tag.is_noun()
