@@ -282,3 +282,19 @@ fn a_participle_before_a_noun_is_no_event() {
     );
     assert_eq!(kinds(&doc), ["AID"], "{:#?}", doc.events);
 }
+
+#[test]
+fn a_visit_goes_to_the_host_country_and_troops_do_not_visit() {
+    let doc = coded(
+        "The French president arrived in Algiers for a two-day visit.",
+        None,
+    );
+    let visit = find(&doc, 0, "CONSULT");
+    assert_eq!(codes(&visit.source), [(Some("FRA"), Some("GOV"))]);
+    assert_eq!(codes(&visit.target)[0].0, Some("DZA"));
+    let doc = coded(
+        "The first Bangladeshi peacekeeping troops arrived in Sierra Leone on Tuesday.",
+        None,
+    );
+    assert!(!kinds(&doc).contains(&"CONSULT"), "{:#?}", doc.events);
+}

@@ -12,6 +12,7 @@ pub mod when;
 
 use crate::lexicon::Lexicon;
 use crate::resolve;
+use griot_model::ontology::PloverType;
 use griot_model::{
     Actor, Document, Event, Evidence, Framing, Mention, MentionKind, Place, PosTag, Sentence, Span,
 };
@@ -63,9 +64,19 @@ pub fn code_events(doc: &mut Document, lex: &Lexicon) {
             };
             let (source, source_spans) = side(r.source);
             let (target, target_spans) = side(r.target);
+            if troops_arriving(f.row.kind, f.row.mode.as_deref(), &source) {
+                continue;
+            }
             let cameo = f.row.cameo_code();
             let location =
                 nearest_place(s, &slots, &doc.mentions, f.head).or_else(|| dateline.clone());
+            let (target, target_spans) = host_of_visit(
+                f.row.mode.as_deref(),
+                &source,
+                target,
+                target_spans,
+                &location,
+            );
             let event = Event {
                 sentence: s.index,
                 kind: f.row.kind,
@@ -101,6 +112,47 @@ pub fn code_events(doc: &mut Document, lex: &Lexicon) {
     }
     doc.events = events;
     doc.framing = framing(doc, lex);
+}
+
+/// "The French president arrived in Algiers": the host of a visit to a place is the country
+/// the place lies in (the place named in the sentence, not a dateline), as coders record it.
+fn host_of_visit(
+    mode: Option<&str>,
+    source: &[Actor],
+    target: Vec<Actor>,
+    target_spans: Vec<Span>,
+    location: &Option<Place>,
+) -> (Vec<Actor>, Vec<Span>) {
+    let Some(place) = location.as_ref().filter(|p| p.span.is_some()) else {
+        return (target, target_spans);
+    };
+    let foreign = place
+        .country
+        .as_ref()
+        .filter(|c| !source.iter().any(|a| a.code.as_ref() == Some(*c)));
+    match foreign {
+        Some(country) if mode == Some("visit") && target.is_empty() => (
+            vec![Actor {
+                text: place.name.clone(),
+                code: Some(country.clone()),
+                span: place.span,
+                ..Actor::default()
+            }],
+            place.span.iter().copied().collect(),
+        ),
+        _ => (target, target_spans),
+    }
+}
+
+/// "Peacekeeping troops arrived in Bosnia": armed forces arriving somewhere are deployed,
+/// not visiting; a visit (CONSULT) is made by officials and delegations.
+fn troops_arriving(kind: PloverType, mode: Option<&str>, source: &[Actor]) -> bool {
+    kind == PloverType::Consult
+        && mode == Some("visit")
+        && !source.is_empty()
+        && source
+            .iter()
+            .all(|a| matches!(a.sector.as_deref(), Some("MIL" | "REB")))
 }
 
 /// Words that open a subordinate clause whose events are background to the sentence's news
