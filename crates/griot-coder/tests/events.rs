@@ -298,3 +298,17 @@ fn a_visit_goes_to_the_host_country_and_troops_do_not_visit() {
     );
     assert!(!kinds(&doc).contains(&"CONSULT"), "{:#?}", doc.events);
 }
+
+#[test]
+fn what_accusers_cite_is_the_accused_act_alleged() {
+    let doc = seed();
+    let support = doc
+        .events
+        .iter()
+        .find(|e| e.sentence == 12 && e.kind.as_str() == "SUPPORT")
+        .unwrap_or_else(|| panic!("no support in sentence 12: {:#?}", doc.events));
+    assert_eq!(codes(&support.source)[0].0, Some("DZA"));
+    assert_eq!(codes(&support.target)[0], (Some("MLI"), Some("REL")));
+    assert_eq!(support.certainty, Certainty::Alleged);
+    assert_eq!(claimant(support), Some("The protesters"));
+}

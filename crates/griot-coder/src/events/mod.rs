@@ -107,6 +107,7 @@ pub fn code_events(doc: &mut Document, lex: &Lexicon) {
             let key = r.source.map_or(usize::MAX, |sl| sl.mention);
             merge(&mut sentence_events, key, event);
         }
+        source_from_accusation(&mut sentence_events);
         prune_secondary(s, &mut sentence_events);
         events.extend(sentence_events.into_iter().map(|(_, e)| e));
     }
@@ -153,6 +154,58 @@ fn troops_arriving(kind: PloverType, mode: Option<&str>, source: &[Actor]) -> bo
         && source
             .iter()
             .all(|a| matches!(a.sector.as_deref(), Some("MIL" | "REB")))
+}
+
+/// "The protesters decried Algeria's connivance …, citing the support provided to Imam
+/// Dicko": a nominal event without a source that the accusers cite as their evidence is the
+/// accused's act, alleged. The stated rule: its claimant is the source of an accusation or
+/// protest in the same sentence, and that accusation's target becomes the event's source.
+fn source_from_accusation(events: &mut [(usize, Event)]) {
+    let accusations: Vec<(Vec<Span>, Vec<Actor>, Vec<Span>)> = events
+        .iter()
+        .filter(|(_, e)| {
+            matches!(e.kind, PloverType::Accuse | PloverType::Protest) && !e.target.is_empty()
+        })
+        .map(|(_, e)| {
+            (
+                e.evidence.source.clone(),
+                e.target.clone(),
+                e.evidence.target.clone(),
+            )
+        })
+        .collect();
+    for (_, e) in events.iter_mut() {
+        let griot_model::Attribution::Claimant {
+            span: Some(claimant),
+            ..
+        } = &e.attribution
+        else {
+            continue;
+        };
+        if !e.rule.contains("/nominal") || !e.source.is_empty() {
+            continue;
+        }
+        let accused = accusations.iter().find(|(accuser, target, _)| {
+            accuser.iter().any(|a| a.overlaps(claimant))
+                && !target.iter().any(|t| {
+                    e.target
+                        .iter()
+                        .any(|x| x.code.is_some() && x.code == t.code && x.sector == t.sector)
+                })
+        });
+        if let Some((_, target, spans)) = accused {
+            e.source = target.clone();
+            e.evidence.source = spans.clone();
+            e.rule.push_str("+accused");
+            // What accusers say the accused did is an allegation, however they phrase it.
+            if matches!(
+                e.certainty,
+                griot_model::Certainty::Asserted | griot_model::Certainty::Reported
+            ) {
+                e.certainty = griot_model::Certainty::Alleged;
+            }
+        }
+    }
 }
 
 /// Words that open a subordinate clause whose events are background to the sentence's news
