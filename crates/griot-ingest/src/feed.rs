@@ -103,12 +103,7 @@ fn body(entry: &Entry) -> Option<(&str, bool)> {
 /// `Some(true)` for markup, `Some(false)` for plain text, `None` for media that is not text (an
 /// enclosure, a base64 document).
 fn markup(media_type: &str) -> Option<bool> {
-    let essence = media_type
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
+    let essence = crate::format::media_essence(media_type);
     match essence.as_str() {
         "text/plain" | "text" => Some(false),
         e if e.starts_with("text/") || e.ends_with("+xml") || e == "html" || e == "xhtml" => {

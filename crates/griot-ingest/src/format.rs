@@ -90,6 +90,17 @@ const WARC_MAGIC: &[u8] = b"WARC/1.";
 /// The gzip member header; a `.warc.gz` is a series of gzip members.
 pub(crate) const GZIP_MAGIC: &[u8] = &[0x1f, 0x8b];
 
+/// The media type of a `Content-Type` value without its parameters, lower-cased
+/// (`"Text/HTML; charset=utf-8"` → `"text/html"`), as feeds and archived HTTP responses give it.
+pub(crate) fn media_essence(content_type: &str) -> String {
+    content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase()
+}
+
 /// The format the caller asked for, else the extension's, else a guess from the first bytes.
 pub(crate) fn choose(name: &str, head: &[u8], forced: Option<InputFormat>) -> InputFormat {
     forced

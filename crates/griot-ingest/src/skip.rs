@@ -48,6 +48,21 @@ impl SkipReason {
     /// | 7 | [`BadRecord`](SkipReason::BadRecord), [`BadFeed`](SkipReason::BadFeed) |
     ///
     /// 0 (success), 1 (I/O error) and 2 (usage) belong to the binary.
+    /// A short stable name for the reason, for summaries and stored records (`language`,
+    /// `too-large`), without the details the message carries.
+    pub fn key(&self) -> &'static str {
+        match self {
+            SkipReason::Empty => "empty",
+            SkipReason::Binary => "binary",
+            SkipReason::TooLarge { .. } => "too-large",
+            SkipReason::NoText => "no-text",
+            SkipReason::Language { .. } => "language",
+            SkipReason::BadRecord { .. } => "bad-record",
+            SkipReason::BadFeed { .. } => "bad-feed",
+            SkipReason::HttpStatus { .. } => "http-status",
+        }
+    }
+
     pub fn exit_code(&self) -> i32 {
         match self {
             SkipReason::Empty | SkipReason::NoText | SkipReason::HttpStatus { .. } => 3,

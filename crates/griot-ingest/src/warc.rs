@@ -374,12 +374,7 @@ fn too_large(name: &str, length: u64, opts: &IngestOptions) -> Option<Outcome> {
 
 /// `Some(true)` for HTML, `Some(false)` for plain text, `None` for anything else.
 fn page_kind(content_type: &str) -> Option<bool> {
-    let essence = content_type
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
+    let essence = crate::format::media_essence(content_type);
     match essence.as_str() {
         "text/html" | "application/xhtml+xml" => Some(true),
         "text/plain" => Some(false),

@@ -13,9 +13,8 @@ fn version(conn: &Connection) -> Result<i64> {
     Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
 }
 
-/// Refuses databases this build cannot read: newer schemas, and files that are SQLite but
-/// not griot's.
-pub fn check_readable(conn: &Connection, path: &Path) -> Result<()> {
+/// The schema version, unless it is newer than this build understands.
+fn known_version(conn: &Connection, path: &Path) -> Result<i64> {
     let found = version(conn)?;
     if found > LATEST {
         return Err(StoreError::TooNew {
@@ -24,6 +23,13 @@ pub fn check_readable(conn: &Connection, path: &Path) -> Result<()> {
             supported: LATEST,
         });
     }
+    Ok(found)
+}
+
+/// Refuses databases this build cannot read: newer schemas, and files that are SQLite but
+/// not griot's.
+pub fn check_readable(conn: &Connection, path: &Path) -> Result<()> {
+    let found = known_version(conn, path)?;
     if found == 0 {
         return Err(StoreError::NotGriot {
             path: path.to_path_buf(),
@@ -34,14 +40,7 @@ pub fn check_readable(conn: &Connection, path: &Path) -> Result<()> {
 
 /// Applies the missing migrations, each in its own transaction with its version bump.
 pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
-    let found = version(conn)?;
-    if found > LATEST {
-        return Err(StoreError::TooNew {
-            path: path.to_path_buf(),
-            found,
-            supported: LATEST,
-        });
-    }
+    let found = known_version(conn, path)?;
     if found == 0 {
         // A version-0 file that already has tables is someone else's database.
         let tables: i64 = conn.query_row(

@@ -202,23 +202,34 @@ impl<'c> Batch<'c> {
         Ok(())
     }
 
-    /// The events first stored with a document, keyed for near-duplicate matching.
+    /// The events first stored with a document, keyed for near-duplicate matching by the same
+    /// [`EventKey`] as new events, so the two sides cannot drift apart.
     fn event_keys(&self, document_id: i64) -> Result<Vec<(i64, String)>> {
         let mut stmt = self.tx.prepare_cached(
-            "SELECT e.id, e.type || '|' || coalesce(e.mode, '') || '|' ||
-                    coalesce((SELECT group_concat(k, '+') FROM (
-                        SELECT coalesce(a.code, '') || ':' || coalesce(a.sector, '') AS k
-                          FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
-                         WHERE ea.event_id = e.id AND ea.role = 'source' ORDER BY ea.position)), '')
-                    || '|' ||
-                    coalesce((SELECT group_concat(k, '+') FROM (
-                        SELECT coalesce(a.code, '') || ':' || coalesce(a.sector, '') AS k
-                          FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
-                         WHERE ea.event_id = e.id AND ea.role = 'target' ORDER BY ea.position)), '')
-             FROM events e WHERE e.document_id = ?1 ORDER BY e.id",
+            "SELECT e.id, e.type, e.mode, ea.role, a.code, a.sector
+               FROM events e
+               LEFT JOIN event_actors ea ON ea.event_id = e.id
+               LEFT JOIN actors a ON a.id = ea.actor_id
+              WHERE e.document_id = ?1
+              ORDER BY e.id, ea.role, ea.position",
         )?;
-        let rows = stmt.query_map([document_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+        let mut rows = stmt.query([document_id])?;
+        let mut keys: Vec<(i64, EventKey)> = Vec::new();
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            if keys.last().is_none_or(|(last, _)| *last != id) {
+                let kind: String = r.get(1)?;
+                let mode: Option<String> = r.get(2)?;
+                keys.push((id, EventKey::new(&kind, mode.as_deref())));
+            }
+            let role: Option<String> = r.get(3)?;
+            let code: Option<String> = r.get(4)?;
+            let sector: Option<String> = r.get(5)?;
+            if let (Some((_, key)), Some(role)) = (keys.last_mut(), role) {
+                key.actor(role == "source", code.as_deref(), sector.as_deref());
+            }
+        }
+        Ok(keys.into_iter().map(|(id, k)| (id, k.finish())).collect())
     }
 
     fn event(&mut self, document_id: i64, chars: &CharIndex<'_>, e: &Event) -> Result<i64> {
@@ -393,28 +404,50 @@ impl<'c> Batch<'c> {
     }
 }
 
-/// The identity of an event across near-duplicate copies of an article.
+/// The identity of an event across near-duplicate copies of an article: type, mode, and the
+/// country and sector of each source and target actor in order.
+struct EventKey {
+    head: String,
+    sources: Vec<String>,
+    targets: Vec<String>,
+}
+
+impl EventKey {
+    fn new(kind: &str, mode: Option<&str>) -> Self {
+        EventKey {
+            head: format!("{kind}|{}", mode.unwrap_or("")),
+            sources: Vec::new(),
+            targets: Vec::new(),
+        }
+    }
+
+    fn actor(&mut self, source: bool, code: Option<&str>, sector: Option<&str>) {
+        let side = if source {
+            &mut self.sources
+        } else {
+            &mut self.targets
+        };
+        side.push(format!("{}:{}", code.unwrap_or(""), sector.unwrap_or("")));
+    }
+
+    fn finish(self) -> String {
+        format!(
+            "{}|{}|{}",
+            self.head,
+            self.sources.join("+"),
+            self.targets.join("+")
+        )
+    }
+}
+
 fn event_key(e: &Event) -> String {
-    let side = |actors: &[Actor]| {
-        actors
-            .iter()
-            .map(|a| {
-                format!(
-                    "{}:{}",
-                    a.code.as_deref().unwrap_or(""),
-                    a.sector.as_deref().unwrap_or("")
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("+")
-    };
-    format!(
-        "{}|{}|{}|{}",
-        e.kind.as_str(),
-        e.mode.as_deref().unwrap_or(""),
-        side(&e.source),
-        side(&e.target)
-    )
+    let mut key = EventKey::new(e.kind.as_str(), e.mode.as_deref());
+    for (source, actors) in [(true, &e.source), (false, &e.target)] {
+        for a in actors {
+            key.actor(source, a.code.as_deref(), a.sector.as_deref());
+        }
+    }
+    key.finish()
 }
 
 /// Loaded-language markers per 100 words, negated so that, as in GDELT's AvgTone, more

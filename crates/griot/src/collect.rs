@@ -6,10 +6,10 @@
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
 
-/// Extensions taken from folders. Files named explicitly are always taken, whatever their name.
+/// Extensions taken from folders (`.gz` only as `.warc.gz`). Files named explicitly are always
+/// taken, whatever their name.
 const INGESTED_EXTENSIONS: &[&str] = &[
     "txt", "text", "html", "htm", "xhtml", "jsonl", "ndjson", "rss", "atom", "xml", "json", "warc",
-    "gz",
 ];
 
 /// One input file.

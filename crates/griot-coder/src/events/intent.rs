@@ -35,11 +35,6 @@ pub fn drop_embedded(s: &Sentence, found: &mut Vec<Found<'_>>) {
         .filter(|f| f.row.pos != TriggerPos::Noun)
         .map(|f| (f.end, f.row.kind))
         .collect();
-    let all_verbal: Vec<usize> = found
-        .iter()
-        .filter(|f| f.row.pos != TriggerPos::Noun)
-        .map(|f| f.end)
-        .collect();
     let actions: Vec<usize> = found
         .iter()
         .filter(|f| is_action(f.row.kind))
@@ -88,7 +83,7 @@ pub fn drop_embedded(s: &Sentence, found: &mut Vec<Found<'_>>) {
         // the direct object of another verbal event is what that event is about, not an event
         // of its own.
         let content_of_verb = b.row.pos == TriggerPos::Noun
-            && all_verbal.iter().any(|&end| {
+            && verbal.iter().any(|&(end, _)| {
                 b.start >= end && b.start - end <= 5 && only_determiners(s, end, b.start)
             });
         // "staged demonstrations … to demand reforms", "will visit Senegal to mediate",

@@ -3,7 +3,7 @@
 
 use super::query::FilterArgs;
 use anyhow::{Context, Result};
-use griot_store::{ExportFormat, ExportOptions, Store};
+use griot_store::{ExportFormat, ExportOptions};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,13 +27,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    if !args.db.exists() {
-        anyhow::bail!(
-            "no database at {} (run `griot ingest` first, or give --db)",
-            args.db.display()
-        );
-    }
-    let store = Store::open_read_only(&args.db)?;
+    let store = super::query::open_db(&args.db)?;
     let filter = args.filter.filter()?;
     let options = ExportOptions {
         header: args.header,

@@ -10,9 +10,7 @@
 use crate::collect::{self, InputFile};
 use crate::config::LexiconArgs;
 use anyhow::{anyhow, Context, Result};
-use griot_ingest::{
-    IngestError, IngestOptions, InputFormat, Loaded, NearDupIndex, Signature, SkipReason,
-};
+use griot_ingest::{IngestError, IngestOptions, InputFormat, Loaded, NearDupIndex, Signature};
 use griot_model::Document;
 use griot_store::{Inserted, NewDocument, Store};
 use griot_text::Reader;
@@ -131,7 +129,7 @@ impl Item {
             },
             Loaded::Skipped(skip) => Item::Skip {
                 name,
-                reason: reason_key(&skip.reason).to_string(),
+                reason: skip.reason.key().to_string(),
                 detail: skip.to_string(),
                 exit_code: skip.reason.exit_code(),
             },
@@ -172,7 +170,7 @@ pub fn ingest(args: &Args) -> Result<Summary> {
         .thread_name(|i| format!("griot-pool-{i}"))
         .build()
         .context("starting the coding threads")?;
-    let progress = Progress::new(&args.progress, estimate_documents(&files));
+    let progress = Progress::new(&args.progress, &files);
     let opts = IngestOptions {
         max_bytes: args.max_bytes,
         format: args.input_format,
@@ -499,40 +497,34 @@ fn write(
     Ok(())
 }
 
-/// A short key per skip reason, for the summary and the `skips` table.
-fn reason_key(reason: &SkipReason) -> &'static str {
-    match reason {
-        SkipReason::Empty => "empty",
-        SkipReason::Binary => "binary",
-        SkipReason::TooLarge { .. } => "too-large",
-        SkipReason::NoText => "no-text",
-        SkipReason::Language { .. } => "language",
-        SkipReason::BadRecord { .. } => "bad-record",
-        SkipReason::BadFeed { .. } => "bad-feed",
-        SkipReason::HttpStatus { .. } => "http-status",
-    }
-}
-
-/// Documents expected, for the progress bar: JSONL lines are counted; every other file counts
-/// one until it turns out to hold more (feeds, WARC), which then grow the total.
+/// Documents expected, for the progress bar: JSONL lines are counted (streamed, so a huge file
+/// costs one extra read but no memory); every other file counts one until it turns out to hold
+/// more (feeds, WARC), which then grow the total.
 fn estimate_documents(files: &[InputFile]) -> u64 {
     files
         .iter()
         .map(|f| {
             let name = f.path.to_string_lossy().to_ascii_lowercase();
             if name.ends_with(".jsonl") || name.ends_with(".ndjson") {
-                std::fs::read(&f.path)
-                    .map(|b| {
-                        b.split(|&c| c == b'\n')
-                            .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
-                            .count() as u64
-                    })
-                    .unwrap_or(1)
+                count_records(&f.path).unwrap_or(1)
             } else {
                 1
             }
         })
         .sum()
+}
+
+/// Non-blank lines, as the loader counts records.
+fn count_records(path: &Path) -> std::io::Result<u64> {
+    let mut reader = BufReader::new(File::open(path)?);
+    let (mut line, mut records) = (Vec::new(), 0u64);
+    while reader.read_until(b'\n', &mut line)? > 0 {
+        if !line.iter().all(u8::is_ascii_whitespace) {
+            records += 1;
+        }
+        line.clear();
+    }
+    Ok(records)
 }
 
 /// Progress on a terminal (indicatif), as log lines elsewhere, or not at all.
@@ -544,7 +536,8 @@ struct Progress {
 }
 
 impl Progress {
-    fn new(mode: &str, estimate: u64) -> Progress {
+    /// The document estimate is only worked out for the bar, the one user of it.
+    fn new(mode: &str, files: &[InputFile]) -> Progress {
         let terminal = std::io::stderr().is_terminal();
         let (bar, log) = match mode {
             "bar" => (true, false),
@@ -553,6 +546,7 @@ impl Progress {
             _ => (terminal, !terminal),
         };
         let bar = bar.then(|| {
+            let estimate = estimate_documents(files);
             let pb = ProgressBar::with_draw_target(Some(estimate), ProgressDrawTarget::stderr());
             let style = ProgressStyle::with_template(
                 "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} docs {per_sec} ETA {eta} {msg}",

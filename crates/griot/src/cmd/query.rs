@@ -5,7 +5,7 @@ use anyhow::{Context, Result};
 use griot_store::{Filter, PlaceFilter, Row, Store};
 use serde_json::Value;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(clap::Args, Debug, Clone, Default)]
@@ -102,14 +102,19 @@ const TABLE_COLUMNS: &[&str] = &[
     "num_articles",
 ];
 
-pub fn run(args: Args) -> Result<ExitCode> {
-    if !args.db.exists() {
+/// Opens an existing database for reading; a missing one is a hint, not SQLite's bare error.
+pub fn open_db(db: &Path) -> Result<Store> {
+    if !db.exists() {
         anyhow::bail!(
             "no database at {} (run `griot ingest` first, or give --db)",
-            args.db.display()
+            db.display()
         );
     }
-    let store = Store::open_read_only(&args.db)?;
+    Ok(Store::open_read_only(db)?)
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let store = open_db(&args.db)?;
     let filter = args.filter.filter()?;
     let table = if args.group_by.is_empty() {
         store.events(&filter)?
