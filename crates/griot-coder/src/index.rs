@@ -9,7 +9,7 @@ use griot_lexicon::agents::{AgentKind, Agents};
 use griot_lexicon::ethnic::EthnicGroup;
 use griot_lexicon::gazetteer::{Gazetteer, NameKind, NameRef};
 use griot_text::tokenize::{tokenize, RawToken};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// What a matched n-gram can stand for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,8 +75,22 @@ pub struct NameIndex {
     exact: FxHashMap<String, Vec<Target>>,
     /// Lower-cased forms whose last word is a lemma: role nouns.
     lemmas: FxHashMap<String, Vec<Target>>,
-    exact_first: FxHashSet<String>,
-    lemma_first: FxHashSet<String>,
+    /// First word of the keys → the most tokens a key starting with it has, so a lookup tries
+    /// only the lengths some key can have instead of every length up to `MAX_TOKENS`.
+    exact_first: FxHashMap<String, usize>,
+    lemma_first: FxHashMap<String, usize>,
+}
+
+/// Records `key`'s first word and token count in a first-word map.
+fn note_first(map: &mut FxHashMap<String, usize>, key: &str) {
+    let Some(first) = key.split(' ').next() else {
+        return;
+    };
+    // A clitic may be written against its word in the text but spaced in the key (or the
+    // reverse); counting apostrophes too keeps this an upper bound.
+    let tokens = key.matches([' ', '\'']).count() + 1;
+    let max = map.entry(first.to_string()).or_insert(0);
+    *max = (*max).max(tokens.min(MAX_TOKENS));
 }
 
 impl NameIndex {
@@ -89,15 +103,13 @@ impl NameIndex {
             gazetteer,
             exact: FxHashMap::default(),
             lemmas: FxHashMap::default(),
-            exact_first: FxHashSet::default(),
-            lemma_first: FxHashSet::default(),
+            exact_first: FxHashMap::default(),
+            lemma_first: FxHashMap::default(),
         };
         let mut scratch = Vec::new();
         for (i, name) in MACRO_REGIONS.iter().enumerate() {
             let key = key_of(name, &mut scratch, false).unwrap_or_default();
-            if let Some(first) = key.split(' ').next() {
-                index.exact_first.insert(first.to_string());
-            }
+            note_first(&mut index.exact_first, &key);
             // A macro-region replaces gazetteer places of the same name.
             index.exact.insert(key, vec![Target::Macro(i as u16)]);
         }
@@ -130,9 +142,7 @@ impl NameIndex {
         let Some(key) = key_of(surface, scratch, false) else {
             return;
         };
-        if let Some(first) = key.split(' ').next() {
-            self.exact_first.insert(first.to_string());
-        }
+        note_first(&mut self.exact_first, &key);
         let entry = self.exact.entry(key).or_default();
         if !entry.contains(&target) {
             entry.push(target);
@@ -143,9 +153,7 @@ impl NameIndex {
         let Some(key) = key_of(phrase, scratch, true) else {
             return;
         };
-        if let Some(first) = key.split(' ').next() {
-            self.lemma_first.insert(first.to_string());
-        }
+        note_first(&mut self.lemma_first, &key);
         let entry = self.lemmas.entry(key).or_default();
         if !entry.contains(&target) {
             entry.push(target);
@@ -162,9 +170,18 @@ impl NameIndex {
         buf: &mut String,
     ) -> Option<(usize, Vec<Target>)> {
         let n = words.len();
-        let first_exact = self.exact_first.contains(norm(words[i]).as_ref());
-        let first_lemma = self.lemma_first.contains(lower(words[i]).as_ref())
-            || self.lemma_first.contains(lower(lemmas[i]).as_ref());
+        // Keys are built in `buf`, never in fresh strings: this runs for every token.
+        let mut probe = |map: &FxHashMap<String, usize>, w: &str, fold: fn(&mut String, &str)| {
+            buf.clear();
+            fold(buf, w);
+            map.get(buf.as_str()).copied().unwrap_or(0)
+        };
+        let exact_max = probe(&self.exact_first, words[i], push_norm);
+        let lemma_max = probe(&self.lemma_first, words[i], push_lower).max(probe(
+            &self.lemma_first,
+            lemmas[i],
+            push_lower,
+        ));
         // Gazetteer names start with a capital and run over capitalised words and connectors
         // ("Bosnia and Herzegovina", "Democratic Republic of the Congo").
         let name_window = if starts_upper(words[i]) {
@@ -177,20 +194,20 @@ impl NameIndex {
         } else {
             0
         };
-        if !first_exact && !first_lemma && name_window == 0 {
+        if exact_max == 0 && lemma_max == 0 && name_window == 0 {
             return None;
         }
-        let max = (n - i).min(MAX_TOKENS);
+        let max = (n - i).min(exact_max.max(lemma_max).max(name_window));
         for len in (1..=max).rev() {
             let mut found: Vec<Target> = Vec::new();
-            if first_exact || len <= name_window {
+            if len <= exact_max || len <= name_window {
                 buf.clear();
                 for (k, w) in words[i..i + len].iter().enumerate() {
                     // A clitic is written against its word: "Democratic People's Republic".
                     if k > 0 && !w.starts_with(['\'', '’']) {
                         buf.push(' ');
                     }
-                    buf.push_str(&norm(w));
+                    push_norm(buf, w);
                 }
                 if let Some(t) = self.exact.get(buf.as_str()) {
                     found.extend_from_slice(t);
@@ -204,17 +221,20 @@ impl NameIndex {
                     }));
                 }
             }
-            if first_lemma {
+            if len <= lemma_max {
                 buf.clear();
                 for k in i..i + len {
                     if k > i {
                         buf.push(' ');
                     }
-                    if k + 1 == i + len {
-                        buf.push_str(&lower(lemmas[k]));
-                    } else {
-                        buf.push_str(&lower(words[k]));
-                    }
+                    push_lower(
+                        buf,
+                        if k + 1 == i + len {
+                            lemmas[k]
+                        } else {
+                            words[k]
+                        },
+                    );
                 }
                 if let Some(t) = self.lemmas.get(buf.as_str()) {
                     found.extend_from_slice(t);
@@ -300,15 +320,40 @@ fn key_of(phrase: &str, scratch: &mut Vec<RawToken>, lowercase: bool) -> Option<
 }
 
 /// Curly apostrophes as straight ones, so "Côte d’Ivoire" and "Côte d'Ivoire" meet.
-fn norm(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.contains('’') {
+/// Appends `word` with apostrophes normalised (what `norm` returns) to `buf`.
+fn push_norm(buf: &mut String, word: &str) {
+    if word.is_ascii() {
+        buf.push_str(word);
+    } else {
+        buf.extend(word.chars().map(|c| if c == '’' { '\'' } else { c }));
+    }
+}
+
+/// Appends `word` lower-cased with apostrophes normalised (what `lower` returns) to `buf`.
+fn push_lower(buf: &mut String, word: &str) {
+    if word.is_ascii() {
+        buf.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        buf.push_str(&lower(word));
+    }
+}
+
+pub(crate) fn norm(word: &str) -> std::borrow::Cow<'_, str> {
+    if !word.is_ascii() && word.contains('’') {
         std::borrow::Cow::Owned(word.replace('’', "'"))
     } else {
         std::borrow::Cow::Borrowed(word)
     }
 }
 
-fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() {
+        return if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(word)
+        };
+    }
     let w = norm(word);
     if w.chars().any(char::is_uppercase) {
         std::borrow::Cow::Owned(w.to_lowercase())

@@ -956,7 +956,7 @@ fn sector_with_modifiers(
 fn complement_country(s: &Sentence, lex: &Lexicon, end: usize, hits: &[Hit]) -> Option<String> {
     let prep = s.tokens.get(end)?;
     if !matches!(
-        prep.text.to_lowercase().as_str(),
+        crate::index::lower(&prep.text).as_ref(),
         "of" | "to" | "in" | "from"
     ) {
         return None;
@@ -1018,7 +1018,7 @@ fn is_locative(s: &Sentence, start: usize) -> bool {
     start > 0 && {
         let prev = &s.tokens[start - 1];
         matches!(prev.tag, PosTag::IN | PosTag::RB | PosTag::TO)
-            && LOCATIVE.contains(&prev.text.to_lowercase().as_str())
+            && LOCATIVE.contains(&crate::index::lower(&prev.text).as_ref())
     }
 }
 
@@ -1040,12 +1040,12 @@ fn is_the_country_phrase(s: &Sentence, start: usize, end: usize) -> bool {
 fn quantified_start(s: &Sentence, start: usize) -> usize {
     if start >= 2 && s.tokens[start - 1].lemma == "of" {
         let q = &s.tokens[start - 2];
-        if QUANTIFIERS.contains(&q.text.to_lowercase().as_str()) || q.tag == PosTag::CD {
+        if QUANTIFIERS.contains(&crate::index::lower(&q.text).as_ref()) || q.tag == PosTag::CD {
             // Take in the quantifier's own phrase ("several hundred of", "about 50").
             let mut k = start - 2;
             while k > 0
                 && (matches!(s.tokens[k - 1].tag, PosTag::CD | PosTag::DT | PosTag::JJ)
-                    || APPROXIMATORS.contains(&s.tokens[k - 1].text.to_lowercase().as_str()))
+                    || APPROXIMATORS.contains(&crate::index::lower(&s.tokens[k - 1].text).as_ref()))
             {
                 k -= 1;
             }
@@ -1201,7 +1201,7 @@ fn unknown_names(s: &Sentence, hits: &[Hit], first_new: usize, out: &mut Vec<Dra
         }
         let institutional = s.tokens[start..k]
             .iter()
-            .any(|t| NOT_PERSON_NOUNS.contains(&t.lemma.to_lowercase().as_str()));
+            .any(|t| NOT_PERSON_NOUNS.contains(&crate::index::lower(&t.lemma).as_ref()));
         if k - start >= 2 && !s.headline && !institutional {
             let mut d = draft_actor(
                 s,
@@ -1222,8 +1222,7 @@ fn unknown_names(s: &Sentence, hits: &[Hit], first_new: usize, out: &mut Vec<Dra
 
 fn pronouns(s: &Sentence, out: &mut Vec<Draft>) {
     for (i, t) in s.tokens.iter().enumerate() {
-        let lower = t.text.to_lowercase();
-        let plural = match lower.as_str() {
+        let plural = match crate::index::lower(&t.text).as_ref() {
             "it" | "its" => false,
             "they" | "them" | "their" => true,
             _ => continue,

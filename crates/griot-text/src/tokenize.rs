@@ -161,8 +161,11 @@ fn split_body(
         split_chunk(&chunk[cut..end], base + cut, cut_chars, false, out);
         return;
     }
+    // Every dash is either "--" or non-ASCII: plain words skip the substring searches.
+    let may_dash = body.bytes().any(|b| b == b'-' || !b.is_ascii());
     if let Some((i, d)) = DASHES
         .iter()
+        .filter(|_| may_dash)
         .filter_map(|d| body.find(*d).map(|i| (i, *d)))
         .min_by_key(|(i, _)| *i)
     {
@@ -221,6 +224,10 @@ fn clitic_split(word: &str) -> Option<usize> {
     };
     if word.eq_ignore_ascii_case("cannot") {
         return Some(3);
+    }
+    // Every other clitic has an apostrophe: ASCII ' or ’ (which starts with byte 0xE2).
+    if !word.bytes().any(|b| b == b'\'' || b == 0xE2) {
+        return None;
     }
     for neg in ["n't", "n’t"] {
         if lower_end(neg) && word.len() > neg.len() + 1 {

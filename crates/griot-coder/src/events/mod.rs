@@ -228,7 +228,7 @@ fn prune_secondary(s: &Sentence, events: &mut Vec<(usize, Event)>) {
             return false;
         };
         s.tokens[t.saturating_sub(8)..t].iter().any(|tok| {
-            SUBORDINATE.contains(&tok.text.to_lowercase().as_str())
+            SUBORDINATE.contains(&crate::index::lower(&tok.text).as_ref())
                 && matches!(tok.tag, PosTag::WDT | PosTag::WP | PosTag::WRB | PosTag::IN)
         })
     };
@@ -311,7 +311,7 @@ fn nearest_place(s: &Sentence, slots: &[Slot], mentions: &[Mention], head: usize
         .filter(|sl| {
             sl.start > 0
                 && matches!(
-                    s.tokens[sl.start - 1].lemma.to_lowercase().as_str(),
+                    crate::index::lower(&s.tokens[sl.start - 1].lemma).as_ref(),
                     "in" | "at"
                         | "near"
                         | "outside"
@@ -348,12 +348,16 @@ fn framing(doc: &Document, lex: &Lexicon) -> Vec<Framing> {
         let mut i = 0;
         while i < s.tokens.len() {
             let t = &s.tokens[i];
-            let candidates = lex
+            // A word that is its own lemma needs one look-up, not two.
+            let lemma = lex
                 .loaded_starts
-                .get(t.lemma.to_lowercase().as_str())
-                .into_iter()
-                .chain(lex.loaded_starts.get(t.text.to_lowercase().as_str()))
-                .flatten();
+                .get(crate::index::lower(&t.lemma).as_ref());
+            let text = if t.text == t.lemma {
+                None
+            } else {
+                lex.loaded_starts.get(crate::index::lower(&t.text).as_ref())
+            };
+            let candidates = lemma.into_iter().chain(text).flatten();
             let matched = candidates
                 .filter_map(|&k| lex.loaded.get(k))
                 .find_map(|term| {

@@ -17,6 +17,7 @@
 //! suspected, alleged, reported, asserted).
 
 use super::roles::Slot;
+use crate::index::{lower, norm};
 use griot_lexicon::cues::{CueKind, CueRow, CueScope, Cues};
 use griot_model::{Attribution, Certainty, ChunkKind, Document, PosTag, Sentence, Span};
 
@@ -39,13 +40,6 @@ pub fn find_cues<'a>(
     let mut hits = Vec::new();
     for i in 0..s.tokens.len() {
         let (lemma, text) = (&s.tokens[i].lemma, &s.tokens[i].text);
-        let lower = |w: &str| -> String {
-            if w.chars().any(char::is_uppercase) {
-                w.to_lowercase()
-            } else {
-                w.to_string()
-            }
-        };
         // Most tokens start no cue: look them up before building anything.
         if !starts.contains_key(lemma.as_str())
             && !starts.contains_key(text.as_str())
@@ -56,7 +50,7 @@ pub fn find_cues<'a>(
         let keys = [lower(lemma), lower(text)];
         let mut best: Option<CueHit<'a>> = None;
         for key in &keys {
-            let rows = starts.get(key.as_str()).into_iter().flatten();
+            let rows = starts.get(key.as_ref()).into_iter().flatten();
             for row in rows.filter_map(|&r| cues.rows().get(r)) {
                 if let Some(end) = match_cue(s, i, &row.words) {
                     if best.as_ref().is_none_or(|b| end > b.end) {
@@ -74,9 +68,8 @@ fn match_cue(s: &Sentence, i: usize, words: &[String]) -> Option<usize> {
     let mut k = i;
     for w in words {
         let t = s.tokens.get(k)?;
-        let w = w.replace('’', "'");
-        let text = t.text.to_lowercase().replace('’', "'");
-        if t.lemma.to_lowercase() != w && text != w {
+        let w = norm(w);
+        if lower(&t.lemma) != w && lower(&t.text) != w {
             return None;
         }
         k += 1;
@@ -184,8 +177,7 @@ const SOURCE_NOUNS: &[&str] = &[
 fn source_after(s: &Sentence, cue: &CueHit<'_>, actors: &[Slot]) -> bool {
     let limit = (cue.end + 3).min(s.tokens.len());
     actors.iter().any(|m| m.start >= cue.end && m.start < limit)
-        || (cue.end..limit)
-            .any(|k| SOURCE_NOUNS.contains(&s.tokens[k].lemma.to_lowercase().as_str()))
+        || (cue.end..limit).any(|k| SOURCE_NOUNS.contains(&lower(&s.tokens[k].lemma).as_ref()))
 }
 
 /// A cue followed only by punctuation: ", officials said."

@@ -92,11 +92,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let budget = Duration::from_secs_f64(args.seconds.max(0.1));
     let mut passes = 0u32;
     let mut busy = Duration::ZERO;
+    // This machine shares its cores: the fastest pass is the least disturbed one.
+    let mut fastest = Duration::MAX;
     while busy < budget {
         let mut docs = inputs.docs.clone();
         let start = Instant::now();
         docs.iter_mut().for_each(process);
-        busy += start.elapsed();
+        let took = start.elapsed();
+        busy += took;
+        fastest = fastest.min(took);
         passes += 1;
     }
     let secs = busy.as_secs_f64();
@@ -128,6 +132,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
         per_sec(sentences),
         per_sec(inputs.docs.len()),
         peak_rss().map_or("unknown".into(), mib)
+    );
+    let fastest = fastest.as_secs_f64();
+    println!(
+        "{}: fastest pass {:.0} sentences/s ({:.0} documents/s)",
+        args.stage,
+        sentences as f64 / fastest,
+        inputs.docs.len() as f64 / fastest
     );
     Ok(ExitCode::SUCCESS)
 }
