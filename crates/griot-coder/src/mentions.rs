@@ -297,7 +297,7 @@ fn filter_targets(
             // Role nouns must be read as nouns ("suspected", "advocating" are not agents).
             // …and a capitalised name after a preposition is a name, not a role ("near Man").
             Some(AgentKind::Agent) => {
-                last.tag.is_noun()
+                (last.tag.is_noun() || adjective_as_head(s, start, end))
                     && !(toks[0].tag.is_proper_noun()
                         && start > 0
                         && matches!(s.tokens[start - 1].tag, PosTag::IN | PosTag::TO))
@@ -309,11 +309,39 @@ fn filter_targets(
     targets
 }
 
+/// "The Philippine military on Tuesday rescued …": the tagger reads some role nouns as
+/// adjectives ("military", "rebel"); one that ends its noun phrase after a determiner,
+/// possessive or modifier heads it ("military operations" does not: a noun follows).
+fn adjective_as_head(s: &Sentence, start: usize, end: usize) -> bool {
+    let tag = |k: usize| s.tokens.get(k).map(|t| t.tag);
+    let modifier = |t: Option<PosTag>| {
+        matches!(
+            t,
+            Some(PosTag::DT | PosTag::JJ | PosTag::NNP | PosTag::NNPS | PosTag::POS | PosTag::PRPS)
+        )
+    };
+    let continues = |t: Option<PosTag>| {
+        t.is_some_and(|t| t.is_noun() || matches!(t, PosTag::JJ | PosTag::CD | PosTag::VBG))
+    };
+    end > start
+        && tag(end - 1) == Some(PosTag::JJ)
+        && end - 1 > 0
+        && modifier(tag(end - 2))
+        && !continues(tag(end))
+}
+
 fn agent<'a>(lex: &'a Lexicon, t: &Target) -> Option<&'a AgentRow> {
     match t {
         Target::Agent(i) => lex.agents.rows().get(*i as usize),
         _ => None,
     }
+}
+
+fn person_row<'a>(lex: &'a Lexicon, hit: &Hit) -> Option<&'a AgentRow> {
+    hit.targets
+        .iter()
+        .filter_map(|t| agent(lex, t))
+        .find(|r| r.kind == AgentKind::Person)
 }
 
 fn title_row<'a>(lex: &'a Lexicon, hit: &Hit) -> Option<&'a AgentRow> {
@@ -337,15 +365,21 @@ fn titled_persons(s: &Sentence, lex: &Lexicon, hits: &mut [Hit], out: &mut Vec<D
         if name_end == name_start {
             continue;
         }
+        // A name the lexicon knows ("President Barack Obama") carries its country.
+        let mut known: Option<&AgentRow> = None;
         for other in hits.iter_mut() {
             if other.start >= name_start && other.end <= name_end {
                 other.used = true;
+                known = known.or_else(|| person_row(lex, other));
             }
         }
         hits[h].used = true;
         let mut start = hits[h].start;
         // A demonym right before the title gives the country: "Malian President X".
-        let mut code = row.code.clone();
+        let mut code = row
+            .code
+            .clone()
+            .or_else(|| known.and_then(|k| k.code.clone()));
         if let Some(prev) = hits.iter_mut().find(|p| p.end == start && !p.used) {
             let country = prev.targets.iter().find_map(|t| match t {
                 Target::Country {
@@ -660,11 +694,12 @@ fn noun_phrase(
         hits[h].used = true;
         let (hs, he) = (hits[h].start, hits[h].end);
         let targets = hits[h].targets.clone();
-        if let Some(row) = targets
-            .iter()
-            .filter_map(|t| agent(lex, t))
-            .find(|r| matches!(r.kind, AgentKind::Organisation | AgentKind::Group))
-        {
+        if let Some(row) = targets.iter().filter_map(|t| agent(lex, t)).find(|r| {
+            matches!(
+                r.kind,
+                AgentKind::Organisation | AgentKind::Group | AgentKind::Person
+            )
+        }) {
             let mut d = draft_actor(
                 s,
                 hs,
@@ -675,7 +710,11 @@ fn noun_phrase(
                 &row.id,
                 false,
             );
-            d.mention.kind = MentionKind::Organisation;
+            d.mention.kind = if row.kind == AgentKind::Person {
+                MentionKind::Person
+            } else {
+                MentionKind::Organisation
+            };
             d.mention.actors[0].id = Some(row.id.clone());
             out.push(d);
             continue;

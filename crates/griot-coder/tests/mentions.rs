@@ -249,3 +249,19 @@ fn seed_gold_actors_are_found_with_country_and_sector() {
     }
     assert!(missing.is_empty(), "not found: {missing:?}");
 }
+
+#[test]
+fn well_known_people_carry_their_own_country() {
+    // Without the people table each would take the nearest country in the sentence.
+    let doc = code("President Bush threatened Russia with sanctions over Georgia.");
+    let bush = mention(&doc, "President Bush", 0);
+    assert_eq!(bush.kind, MentionKind::Person);
+    assert_eq!(actors(bush), [(Some("USA"), Some("GOV"))]);
+    let doc = code("Kofi Annan criticised the United States over the war in Iraq.");
+    assert_eq!(
+        actors(mention(&doc, "Kofi Annan", 0)),
+        [(Some("IGO"), Some("GOV"))]
+    );
+    let doc = code("Moroccan diplomats met Putin in Rabat on Monday.");
+    assert_eq!(actors(mention(&doc, "Putin", 0))[0].0, Some("RUS"));
+}

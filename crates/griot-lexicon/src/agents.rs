@@ -2,9 +2,10 @@
 //! to (PLOVER manual, "Sector Codes"), and the named organisations and armed or political groups
 //! with the country or international code they stand for.
 //!
-//! The built-in knowledge lives in two authored TSV files, `data/agents.tsv` (role nouns and
-//! titles) and `data/organisations.tsv` (named organisations and groups); both are embedded and
-//! parsed once. Users add or override rows from their own file of the same format with
+//! The built-in knowledge lives in three authored TSV files, `data/agents.tsv` (role nouns and
+//! titles), `data/organisations.tsv` (named organisations and groups) and `data/people.tsv`
+//! (well-known people: heads of state, ministers, rebel and opposition leaders); all are
+//! embedded and parsed once. Users add or override rows from their own file of the same format with
 //! [`Agents::extend_from_file`], so the validation here is written for untrusted input: every
 //! problem is a typed [`AgentsError`] naming the file and line, never a panic.
 //!
@@ -15,11 +16,12 @@
 //!
 //! * `phrase` holds one or more aliases separated by `|`; common nouns are given as lemmas
 //!   (singular, lower case), names and titles in their written form.
-//! * `kind` is `agent`, `title` (stands right before a personal name), `organisation` or `group`.
+//! * `kind` is `agent`, `title` (stands right before a personal name), `organisation`, `group`
+//!   or `person`.
 //! * `sector` is one of [`SECTORS`]; required for agents and titles.
 //! * `code` is empty, an ISO 3166-1 alpha-3 code, or one of [`INTERNATIONAL_CODES`].
 //! * `attributes` are `key=value` pairs separated by `;` (see [`AgentRow::attribute`]).
-//! * `counter_example` may be `-` only for organisations and groups.
+//! * `counter_example` may be `-` only for organisations, groups and people.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -53,6 +55,7 @@ pub const COLUMNS: &[&str] = &[
 
 const BUILTIN_AGENTS: &str = include_str!("../data/agents.tsv");
 const BUILTIN_ORGANISATIONS: &str = include_str!("../data/organisations.tsv");
+const BUILTIN_PEOPLE: &str = include_str!("../data/people.tsv");
 
 /// What a row names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -65,6 +68,9 @@ pub enum AgentKind {
     Organisation,
     /// A named non-state armed or political group.
     Group,
+    /// A named person whose country and role the news takes as known: "Vladimir Putin",
+    /// "Kofi Annan" (data/people.tsv).
+    Person,
 }
 
 impl AgentKind {
@@ -75,6 +81,7 @@ impl AgentKind {
             AgentKind::Title => "title",
             AgentKind::Organisation => "organisation",
             AgentKind::Group => "group",
+            AgentKind::Person => "person",
         }
     }
 
@@ -84,13 +91,17 @@ impl AgentKind {
             "title" => Some(AgentKind::Title),
             "organisation" => Some(AgentKind::Organisation),
             "group" => Some(AgentKind::Group),
+            "person" => Some(AgentKind::Person),
             _ => None,
         }
     }
 
     /// Names are unambiguous enough that a counter-example may be omitted; nouns and titles are not.
     fn is_named(self) -> bool {
-        matches!(self, AgentKind::Organisation | AgentKind::Group)
+        matches!(
+            self,
+            AgentKind::Organisation | AgentKind::Group | AgentKind::Person
+        )
     }
 }
 
@@ -260,20 +271,28 @@ impl Agents {
 
 fn load_builtin() -> Result<Agents, RowError> {
     let mut agents = Agents::parse_one("agents.tsv", BUILTIN_AGENTS)?;
-    // The two built-in files are one namespace: an organisation must not silently replace an
-    // agent row, which `extend_from_str` would otherwise allow.
-    let located = parse_rows("organisations.tsv", BUILTIN_ORGANISATIONS)?;
-    if let Some((line, row)) = located
-        .iter()
-        .find(|(_, row)| agents.by_id.contains_key(&row.id))
-    {
-        return Err(RowError::new(
-            "organisations.tsv",
-            *line,
-            format!("id {:?} is already used in agents.tsv", row.id),
-        ));
+    // The built-in files are one namespace: an organisation or person must not silently
+    // replace an earlier file's row, which `extend_from_str` would otherwise allow.
+    for (name, text) in [
+        ("organisations.tsv", BUILTIN_ORGANISATIONS),
+        ("people.tsv", BUILTIN_PEOPLE),
+    ] {
+        let located = parse_rows(name, text)?;
+        if let Some((line, row)) = located
+            .iter()
+            .find(|(_, row)| agents.by_id.contains_key(&row.id))
+        {
+            return Err(RowError::new(
+                name,
+                *line,
+                format!(
+                    "id {:?} is already used in an earlier built-in file",
+                    row.id
+                ),
+            ));
+        }
+        agents.absorb(name, located)?;
     }
-    agents.absorb("organisations.tsv", located)?;
     Ok(agents)
 }
 
@@ -321,7 +340,7 @@ fn parse_row(
     }
 
     let kind = AgentKind::parse(kind).ok_or_else(|| {
-        format!("{id}: unknown kind {kind:?} (agent, title, organisation, group)")
+        format!("{id}: unknown kind {kind:?} (agent, title, organisation, group, person)")
     })?;
 
     let sector = optional(sector);

@@ -247,7 +247,7 @@ fn missing_column_is_reported_with_its_line() {
 fn other_malformed_rows_are_refused() {
     let cases = [
         // unknown kind
-        "A-x\trebel\tperson\tREB\t\t\tRebels took the town.\tThe rebel teen.\t\n",
+        "A-x\trebel\tcelebrity\tREB\t\t\tRebels took the town.\tThe rebel teen.\t\n",
         // agent without sector
         "A-x\trebel\tagent\t\t\t\tRebels took the town.\tThe rebel teen.\t\n",
         // example without the phrase
@@ -331,5 +331,20 @@ fn bad_user_file_leaves_agents_unchanged() {
     match agents.extend_from_file(&dir.path().join("missing.tsv")) {
         Err(AgentsError::Io { path, .. }) => assert!(path.ends_with("missing.tsv")),
         other => panic!("expected an io error, got {other:?}"),
+    }
+}
+
+#[test]
+fn people_are_named_persons_with_a_code() {
+    let agents = Agents::builtin().expect("built-in agents");
+    let people: Vec<_> = agents
+        .rows()
+        .iter()
+        .filter(|r| r.kind == AgentKind::Person)
+        .collect();
+    assert!(people.len() >= 1000, "{} people", people.len());
+    for p in &people {
+        assert!(p.code.is_some(), "{} has no code", p.id);
+        assert!(p.sector.is_some(), "{} has no sector", p.id);
     }
 }
