@@ -312,3 +312,73 @@ fn what_accusers_cite_is_the_accused_act_alleged() {
     assert_eq!(support.certainty, Certainty::Alleged);
     assert_eq!(claimant(support), Some("The protesters"));
 }
+
+#[test]
+fn private_life_is_not_event_data_but_weapons_of_war_are() {
+    for text in [
+        "At least six people were killed after a typhoon lashed the coast with heavy rain.",
+        "A taxi driver assaulted a woman outside the station on Friday.",
+        "The software firm reached an agreement with a German company on Monday.",
+    ] {
+        let doc = coded(text, None);
+        assert!(doc.events.is_empty(), "{text}: {:#?}", doc.events);
+    }
+    let doc = coded("Soldiers killed six villagers near Gao on Friday.", None);
+    assert_eq!(kinds(&doc), ["ASSAULT"], "{:#?}", doc.events);
+    let doc = coded(
+        "A roadside explosion near the town killed two farmers and wounded five others.",
+        None,
+    );
+    assert!(kinds(&doc).contains(&"ASSAULT"), "{:#?}", doc.events);
+}
+
+#[test]
+fn a_relative_clause_between_subject_and_verb_is_skipped() {
+    let doc = coded(
+        "The main opposition party, which had won the support of young voters, was dissolved \
+         by the supreme court in November.",
+        None,
+    );
+    let e = find(&doc, 0, "COERCE");
+    assert!(
+        e.target.iter().any(|a| a.text.contains("opposition party")),
+        "{:#?}",
+        e.target
+    );
+}
+
+#[test]
+fn a_role_noun_tagged_as_adjective_still_heads_its_phrase() {
+    let doc = coded(
+        "The Philippine military on Tuesday rescued almost 80 hostages held by rebels.",
+        None,
+    );
+    let e = find(&doc, 0, "AID");
+    assert_eq!(codes(&e.source), [(Some("PHL"), Some("MIL"))]);
+}
+
+#[test]
+fn a_prison_sentence_is_a_conviction_and_an_arrest() {
+    let doc = coded(
+        "A military court sentenced the former minister to ten years in prison.",
+        None,
+    );
+    assert_eq!(kinds(&doc), ["SANCTION", "COERCE"], "{:#?}", doc.events);
+    assert_eq!(find(&doc, 0, "COERCE").mode.as_deref(), Some("arrest"));
+    let doc = coded("A court fined the newspaper ten million francs.", None);
+    assert_eq!(kinds(&doc), ["SANCTION"], "{:#?}", doc.events);
+}
+
+#[test]
+fn an_event_noun_that_modifies_a_noun_is_no_event() {
+    let doc = coded(
+        "Russia's defence ministry is developing a new attack drone for the army.",
+        None,
+    );
+    assert!(!kinds(&doc).contains(&"ASSAULT"), "{:#?}", doc.events);
+    let doc = coded(
+        "Qatar's emir launched a mediation effort between the Emirates and Saudi Arabia.",
+        None,
+    );
+    assert!(kinds(&doc).contains(&"CONSULT"), "{:#?}", doc.events);
+}

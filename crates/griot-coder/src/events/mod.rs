@@ -12,6 +12,7 @@ pub mod when;
 
 use crate::lexicon::Lexicon;
 use crate::resolve;
+use griot_lexicon::events::TriggerPos;
 use griot_model::ontology::PloverType;
 use griot_model::{
     Actor, Document, Event, Evidence, Framing, Mention, MentionKind, Place, PosTag, Sentence, Span,
@@ -44,14 +45,26 @@ pub fn code_events(doc: &mut Document, lex: &Lexicon) {
             .collect();
         let mut sentence_events: Vec<(usize, Event)> = Vec::new();
         let mut found = triggers::find(s, &lex.events);
+        // "A minefield explosion … killed two youths": the killing is by a weapon of war
+        // (asked before the explosion is folded into the killing).
+        let war_weapons = found
+            .iter()
+            .any(|f| weapon_of_war(f.row.kind, f.row.mode.as_deref()));
+        // Heads of attack nouns: "An explosion killed two youths" has an event as subject.
+        let attacks: Vec<usize> = found
+            .iter()
+            .filter(|f| f.row.kind == PloverType::Assault && f.row.pos == TriggerPos::Noun)
+            .map(|f| f.head)
+            .collect();
         intent::drop_embedded(s, &mut found);
+        let disaster = names_disaster(s);
         if found.is_empty() {
             continue;
         }
         let cues = qualify::find_cues(s, &lex.cues, &lex.cue_starts);
         let date = when::event_date(s, published);
         for f in found {
-            let r = roles::roles(s, &f, &slots, &kinds);
+            let r = roles::roles(s, &f, &slots, &kinds, &attacks);
             if r.source.is_none() && r.target.is_none() {
                 continue;
             }
@@ -64,7 +77,10 @@ pub fn code_events(doc: &mut Document, lex: &Lexicon) {
             };
             let (source, source_spans) = side(r.source);
             let (target, target_spans) = side(r.target);
-            if troops_arriving(f.row.kind, f.row.mode.as_deref(), &source) {
+            if troops_arriving(f.row.kind, f.row.mode.as_deref(), &source)
+                || !(has_public_actor(f.row.kind, &source, &target, disaster)
+                    || f.row.kind == PloverType::Assault && war_weapons)
+            {
                 continue;
             }
             let cameo = f.row.cameo_code();
@@ -109,6 +125,7 @@ pub fn code_events(doc: &mut Document, lex: &Lexicon) {
         }
         source_from_accusation(&mut sentence_events);
         prune_secondary(s, &mut sentence_events);
+        imprisonment_is_also_arrest(s, &mut sentence_events);
         events.extend(sentence_events.into_iter().map(|(_, e)| e));
     }
     doc.events = events;
@@ -143,6 +160,88 @@ fn host_of_visit(
         ),
         _ => (target, target_spans),
     }
+}
+
+/// Sectors of private business: firms, schools, hospitals, farms.
+const BUSINESS_SECTORS: &[&str] = &["BUS", "EDU", "MED", "AGR"];
+
+/// Sectors of people acting for no institution: civilians, criminals, refugees.
+const PEOPLE_SECTORS: &[&str] = &["CVL", "CRM", "REF"];
+
+/// Causes that are no actor: a typhoon that killed six people is news, not event data.
+const DISASTERS: &[&str] = &[
+    "typhoon",
+    "hurricane",
+    "cyclone",
+    "storm",
+    "earthquake",
+    "quake",
+    "flood",
+    "flooding",
+    "landslide",
+    "mudslide",
+    "tsunami",
+    "avalanche",
+    "wildfire",
+    "blaze",
+    "drought",
+    "heatwave",
+    "crash",
+    "accident",
+    "collision",
+    "derailment",
+    "epidemic",
+    "pandemic",
+    "outbreak",
+];
+
+/// Event data records what states, governments, armed and organised groups do, and what is
+/// done to them and to the people of a country; a driver who assaulted a woman, a firm that
+/// reached an agreement with another or a storm that killed six people is news but not an
+/// event. The stated rule: an event needs at least one actor that is a country, an
+/// organisation or a public sector (government, military, rebels, parties, unions, media,
+/// clergy …), or people of a known country ("100 civilians" in Syria, "thousands of Turks")
+/// when no disaster or accident is what befell them. Firms, schools, hospitals and farms
+/// count only when attacked or coerced ("hospitals were targeted"); an actor with neither
+/// country nor sector (an unknown name, a place read as an actor) never does.
+fn has_public_actor(kind: PloverType, source: &[Actor], target: &[Actor], disaster: bool) -> bool {
+    let violence = matches!(kind, PloverType::Assault | PloverType::Coerce);
+    source
+        .iter()
+        .chain(target)
+        .any(|a| match a.sector.as_deref() {
+            Some(sector) if BUSINESS_SECTORS.contains(&sector) => {
+                violence && a.code.is_some() && !disaster
+            }
+            Some(sector) if PEOPLE_SECTORS.contains(&sector) => a.code.is_some() && !disaster,
+            Some(_) => true,
+            None => a.code.is_some(),
+        })
+}
+
+/// Whether the sentence names a disaster or accident.
+fn names_disaster(s: &Sentence) -> bool {
+    s.tokens
+        .iter()
+        .any(|t| DISASTERS.contains(&crate::index::lower(&t.lemma).as_ref()))
+}
+
+/// Rockets, bombs, air strikes and shelling are acts of organised violence whoever the
+/// victims are, even when the text names no perpetrator ("eleven people lost their lives in
+/// a rocket attack").
+fn weapon_of_war(kind: PloverType, mode: Option<&str>) -> bool {
+    kind == PloverType::Assault
+        && matches!(
+            mode,
+            Some(
+                "aerial"
+                    | "drone"
+                    | "explosives"
+                    | "heavy-weapons"
+                    | "suicide-attack"
+                    | "unconventional"
+            )
+        )
 }
 
 /// "Peacekeeping troops arrived in Bosnia": armed forces arriving somewhere are deployed,
@@ -215,6 +314,44 @@ const SUBORDINATE: &[&str] = &[
     "although", "though", "if", "since", "until", "as", "whereby",
 ];
 
+/// "Sentenced to two years in prison": the PLOVER manual codes a conviction whose sentence
+/// includes imprisonment as SANCTION `convict` and also COERCE `arrest`, same actors.
+fn imprisonment_is_also_arrest(s: &Sentence, events: &mut Vec<(usize, Event)>) {
+    let mut added = Vec::new();
+    for (key, e) in events.iter() {
+        if e.kind != PloverType::Sanction || e.mode.as_deref() != Some("convict") {
+            continue;
+        }
+        let after = s
+            .tokens
+            .iter()
+            .skip_while(|t| t.span.start < e.evidence.trigger.end);
+        let sentenced = s.tokens.iter().any(|t| {
+            t.span.start >= e.evidence.trigger.start
+                && t.span.end <= e.evidence.trigger.end
+                && t.lemma == "sentence"
+        });
+        let prison = after.take(12).any(|t| {
+            matches!(t.lemma.as_str(), "prison" | "jail" | "imprisonment")
+                || (sentenced && matches!(t.lemma.as_str(), "year" | "month"))
+        });
+        let coerced = events.iter().any(|(_, o)| o.kind == PloverType::Coerce);
+        if prison && !coerced {
+            let mut arrest = e.clone();
+            arrest.kind = PloverType::Coerce;
+            arrest.mode = Some("arrest".into());
+            arrest.cameo = Some("173".into());
+            let code = griot_model::ontology::cameo::lookup("173");
+            arrest.goldstein = code.map(|c| c.goldstein);
+            arrest.quad_class = code.map(|c| c.quad_class);
+            arrest.intensity = PloverType::Coerce.score();
+            arrest.rule.push_str("+imprisonment");
+            added.push((*key, arrest));
+        }
+    }
+    events.extend(added);
+}
+
 /// Keeps a sentence's main-clause events when it has any: events in subordinate clauses and
 /// nominal events without an actor of their own are then background, as coders read them.
 fn prune_secondary(s: &Sentence, events: &mut Vec<(usize, Event)>) {
@@ -272,6 +409,19 @@ fn merge(events: &mut Vec<(usize, Event)>, source: usize, event: Event) {
 }
 
 fn actors_of(m: &Mention) -> Vec<Actor> {
+    // A place as recipient ("a curfew on Cizre") stands for the country it lies in.
+    if m.kind == MentionKind::Place {
+        return m
+            .place
+            .iter()
+            .map(|p| Actor {
+                text: m.text.clone(),
+                code: p.country.clone(),
+                span: Some(m.span),
+                ..Actor::default()
+            })
+            .collect();
+    }
     m.actors
         .iter()
         .map(|a| Actor {

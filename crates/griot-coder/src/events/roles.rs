@@ -15,6 +15,7 @@
 
 use super::triggers::Found;
 use griot_lexicon::events::{TargetSlot, TriggerPos};
+use griot_model::ontology::PloverType;
 use griot_model::{ChunkKind, MentionKind, PosTag, Sentence};
 
 /// A mention of the sentence with its token range.
@@ -37,7 +38,14 @@ pub struct Roles {
 /// How far (in tokens) a role may stand from its trigger.
 const REACH: usize = 12;
 
-pub fn roles(s: &Sentence, f: &Found<'_>, slots: &[Slot], kinds: &[MentionKind]) -> Roles {
+/// `attacks` are the head tokens of the sentence's nominal ASSAULT triggers.
+pub fn roles(
+    s: &Sentence,
+    f: &Found<'_>,
+    slots: &[Slot],
+    kinds: &[MentionKind],
+    attacks: &[usize],
+) -> Roles {
     let actor = |sl: &&Slot| kinds[sl.mention] != MentionKind::Place;
     // Possessive pronouns ("withdraw its troops") are not participants of the event.
     let participant =
@@ -48,10 +56,19 @@ pub fn roles(s: &Sentence, f: &Found<'_>, slots: &[Slot], kinds: &[MentionKind])
         .filter(participant)
         .copied()
         .collect();
+    let places: Vec<Slot> = slots
+        .iter()
+        .filter(|sl| kinds[sl.mention] == MentionKind::Place)
+        .copied()
+        .collect();
     if f.row.pos == TriggerPos::Noun {
         // Possessive pronouns do own nominal events ("their hunger strike").
         let owners: Vec<Slot> = slots.iter().filter(actor).copied().collect();
-        return nominal(s, f, &actors, &owners);
+        let mut r = nominal(s, f, &actors, &owners);
+        if r.target.is_none() {
+            r.target = place_target(s, f, &places);
+        }
+        return r;
     }
     let v = f.head;
     let (vp_start, _) = verb_group(s, v);
@@ -91,7 +108,20 @@ pub fn roles(s: &Sentence, f: &Found<'_>, slots: &[Slot], kinds: &[MentionKind])
     };
     // "The coup attempt threatens …", "a car struck them": a subject that is not an actor
     // makes the verb about things, not an event between actors.
-    if subj.is_none() && inanimate_subject(s, vp_start, slots) {
+    // An attack as subject ("an explosion killed two youths") is not a thing: the assault
+    // keeps its victims though the perpetrator is unknown.
+    let attack_subject = f.row.kind == PloverType::Assault
+        && attacks.iter().any(|&h| {
+            let k = subject_end(s, vp_start);
+            // The attack noun heads the subject, perhaps with a place after it ("an explosion
+            // near the town killed …"): no verb or comma in between.
+            h < k
+                && k - h <= REACH
+                && s.tokens[h + 1..k]
+                    .iter()
+                    .all(|t| !t.tag.is_verb() && t.tag != PosTag::Comma)
+        });
+    if subj.is_none() && !attack_subject && inanimate_subject(s, vp_start, slots) {
         return Roles {
             source: None,
             target: None,
@@ -120,7 +150,8 @@ pub fn roles(s: &Sentence, f: &Found<'_>, slots: &[Slot], kinds: &[MentionKind])
         .find_map(|slot| find_slot(s, f.end, slot, &actors))
         .filter(|t| subj.is_none_or(|s| s.mention != t.mention))
         .or_else(|| indirect_object(f, subj, &actors))
-        .or_else(|| following_actor(s, f, subj, &actors));
+        .or_else(|| following_actor(s, f, subj, &actors))
+        .or_else(|| place_target(s, f, &places));
     Roles {
         source: subj,
         target,
@@ -289,7 +320,7 @@ fn subject_end(s: &Sentence, vp_start: usize) -> usize {
 /// commas ("General Abass Dembele, the former governor of the Mopti region, have been
 /// detained") is passed over for the phrase it describes.
 pub fn subject(s: &Sentence, vp_start: usize, actors: &[Slot]) -> Option<Slot> {
-    let k = subject_end(s, vp_start);
+    let k = relative_clause_start(s, vp_start).unwrap_or_else(|| subject_end(s, vp_start));
     let nearest = actors
         .iter()
         .filter(|m| m.end <= k && k - m.end <= REACH)
@@ -309,6 +340,24 @@ pub fn subject(s: &Sentence, vp_start: usize, actors: &[Slot]) -> Option<Slot> {
         return before.or(Some(nearest));
     }
     Some(nearest)
+}
+
+/// "The party, which had attracted the support of voters, was dissolved": a relative clause
+/// set off by commas before a verb is skipped; its start is where the subject must end.
+fn relative_clause_start(s: &Sentence, vp_start: usize) -> Option<usize> {
+    let close = subject_end(s, vp_start);
+    if close == vp_start || !s.tokens[close..vp_start].iter().any(|t| t.text == ",") {
+        return None;
+    }
+    let open = (close.saturating_sub(2 * REACH)..close)
+        .rev()
+        .take_while(|&k| !matches!(s.tokens[k].text.as_str(), ";" | ":"))
+        .find(|&k| s.tokens[k].text == ",")?;
+    let relative = s
+        .tokens
+        .get(open + 1)
+        .is_some_and(|t| matches!(t.tag, PosTag::WDT | PosTag::WP | PosTag::WPS));
+    relative.then_some(open)
 }
 
 /// Whether a clause boundary (another finite verb group, a subordinator, a semicolon) stands
@@ -336,6 +385,24 @@ fn governing_subject(s: &Sentence, vp_start: usize, actors: &[Slot]) -> Option<S
         .into_iter()
         .take(3)
         .find_map(|vp| subject(s, vp.start, actors))
+}
+
+/// "Imposed a curfew on Cizre", "shelled Juba", "the blockade of Kabul": when no actor fills
+/// the recipient slot, a place in it stands for its people and government, as coders record
+/// it. Places after "in", "at" or "near" are where the event happened, not its recipient.
+fn place_target(s: &Sentence, f: &Found<'_>, places: &[Slot]) -> Option<Slot> {
+    f.row.targets.iter().find_map(|slot| match slot {
+        TargetSlot::Object => object(s, f.end, places),
+        TargetSlot::Prep(p)
+            if matches!(
+                p.as_str(),
+                "on" | "against" | "of" | "toward" | "towards" | "into" | "over"
+            ) =>
+        {
+            after_preposition(s, f.end, p, places)
+        }
+        _ => None,
+    })
 }
 
 fn find_slot(s: &Sentence, after: usize, slot: &TargetSlot, actors: &[Slot]) -> Option<Slot> {

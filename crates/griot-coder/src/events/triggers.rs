@@ -16,6 +16,22 @@ pub struct Found<'a> {
     pub end: usize,
 }
 
+/// Nouns after an event noun that leave it the event: time words the tagger reads as nouns
+/// ("its demand today") and heads that only frame it ("a mediation effort").
+const EVENT_HEADS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "effort",
+    "bid",
+    "attempt",
+    "campaign",
+    "process",
+    "operation",
+    "mission",
+];
+
 /// Words that modify a light verb's noun without breaking the phrase.
 fn is_noun_modifier(tag: PosTag) -> bool {
     matches!(
@@ -117,8 +133,15 @@ pub fn find<'a>(s: &Sentence, events: &'a Events) -> Vec<Found<'a>> {
                     .map(|end| (i, end)),
                 TriggerPos::Noun if is_noun => {
                     match_words(s, i, row.noun_words()).and_then(|end| {
-                        // The last word of a noun trigger must be a noun ("air strike").
-                        s.tokens[end - 1].tag.is_noun().then_some((end - 1, end))
+                        // The last word of a noun trigger must be a noun ("air strike"), and
+                        // not one that modifies the next noun ("attack drone", "aid workers",
+                        // "arrest warrant"): those name things, not events.
+                        let modifier = s.tokens[end - 1].tag == PosTag::NN
+                            && s.tokens.get(end).is_some_and(|t| {
+                                matches!(t.tag, PosTag::NN | PosTag::NNS)
+                                    && !EVENT_HEADS.contains(&t.lemma.as_str())
+                            });
+                        (s.tokens[end - 1].tag.is_noun() && !modifier).then_some((end - 1, end))
                     })
                 }
                 _ => None,
