@@ -382,3 +382,16 @@ fn an_event_noun_that_modifies_a_noun_is_no_event() {
     );
     assert!(kinds(&doc).contains(&"CONSULT"), "{:#?}", doc.events);
 }
+
+#[test]
+fn words_after_a_trigger_can_mean_another_sense() {
+    let doc = coded(
+        "North Korea has tried to hack into the computers of army officers.",
+        None,
+    );
+    assert!(!kinds(&doc).contains(&"ACCUSE"), "{:#?}", doc.events);
+    let doc = coded("A military court tried 20 soldiers for the killings.", None);
+    assert!(kinds(&doc).contains(&"ACCUSE"), "{:#?}", doc.events);
+    let doc = coded("A Navy officer pleaded guilty to spying for China.", None);
+    assert!(!kinds(&doc).contains(&"REQUEST"), "{:#?}", doc.events);
+}

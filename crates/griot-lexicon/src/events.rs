@@ -11,7 +11,7 @@
 //! Format (tab-separated, UTF-8; blank lines and lines starting with `#` are skipped; the first
 //! other line is the header):
 //!
-//! `id  trigger  pos  type  mode  context  cameo  target  example  counter_example  note`
+//! `id  trigger  pos  type  mode  context  cameo  target  unless  example  counter_example  note`
 //!
 //! * `trigger` is written in lemma form, lower case, words separated by single spaces: the
 //!   coder compares lemmas, so "arrested", "arrests" and "arresting" all find `arrest`, and
@@ -43,6 +43,9 @@
 //!   subject is the recipient and whose actor stands in SLOT ("Mali received aid from France":
 //!   `swap:pp:from`; "Algeria hosted the Malian minister": `swap:obj`, as PLOVER codes the
 //!   visitor as actor); a swap is the only slot of its row.
+//! * `unless` lists words that, right after the trigger, give it another sense ("tried to
+//!   reach" is no trial: `to` on `try`; "pleaded guilty" is no plea: `guilty`), lower case,
+//!   lemma or word form, alternatives separated by `|`; usually empty.
 //! * `example` is a sentence where the trigger must fire with this type; it must contain the
 //!   first word of the trigger (its first four letters, allowing for a final y written i or a
 //!   dropped final e, or a listed irregular form such as "held" for `hold`), and for a light
@@ -67,6 +70,7 @@ pub const COLUMNS: &[&str] = &[
     "context",
     "cameo",
     "target",
+    "unless",
     "example",
     "counter_example",
     "note",
@@ -174,6 +178,8 @@ pub struct EventRow {
     pub targets: Vec<TargetSlot>,
     /// For a swapped row, where the actor is found; the subject is then the recipient.
     pub swap: Option<TargetSlot>,
+    /// Word sequences that, right after the trigger, mean another sense of it.
+    pub unless: Vec<Vec<String>>,
     pub example: String,
     pub counter_example: Option<String>,
     pub note: Option<String>,
@@ -333,7 +339,8 @@ impl Events {
 }
 
 fn parse_row(
-    [id, trigger, pos, kind, mode, context, code, target, example, counter, note]: [&str; 11],
+    [id, trigger, pos, kind, mode, context, code, target, unless, example, counter, note]: [&str;
+        12],
 ) -> Result<EventRow, String> {
     check_id(id)?;
 
@@ -381,6 +388,20 @@ fn parse_row(
 
     let (targets, swap) = parse_targets(target, pos).map_err(|m| format!("{id}: {m}"))?;
 
+    let unless: Vec<Vec<String>> = tsv::list(unless)
+        .filter(|_| !unless.is_empty())
+        .map(|phrase| phrase.split_whitespace().map(String::from).collect())
+        .collect();
+    if let Some(bad) = unless
+        .iter()
+        .find(|words| words.is_empty() || words.iter().any(|w| w.chars().any(char::is_uppercase)))
+    {
+        return Err(format!(
+            "{id}: unless {:?} must be lower-case words",
+            bad.join(" ")
+        ));
+    }
+
     if example.is_empty() {
         return Err(format!("{id}: empty example"));
     }
@@ -401,6 +422,7 @@ fn parse_row(
         cameo: code.to_string(),
         targets,
         swap,
+        unless,
         example: example.to_string(),
         counter_example,
         note: optional(note),

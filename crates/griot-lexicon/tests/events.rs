@@ -5,7 +5,7 @@ use griot_lexicon::events::{EventRow, Events, EventsError, TargetSlot, TriggerPo
 use griot_model::ontology::{cameo, PloverType};
 
 const HEADER: &str =
-    "id\ttrigger\tpos\ttype\tmode\tcontext\tcameo\ttarget\texample\tcounter_example\tnote\n";
+    "id\ttrigger\tpos\ttype\tmode\tcontext\tcameo\ttarget\tunless\texample\tcounter_example\tnote\n";
 
 fn builtin() -> &'static Events {
     match Events::builtin() {
@@ -306,7 +306,7 @@ fn row_error(tsv: &str) -> (usize, String) {
 }
 
 const GOOD: &str =
-    "X-detain-v\tdetain\tverb\tCOERCE\tarrest\t\t173\tobj\tPolice detained him.\t-\t\n";
+    "X-detain-v\tdetain\tverb\tCOERCE\tarrest\t\t173\tobj\t\tPolice detained him.\t-\t\n";
 
 #[test]
 fn a_minimal_user_file_parses() {
@@ -324,25 +324,26 @@ fn a_minimal_user_file_parses() {
 #[test]
 fn malformed_rows_are_row_errors_with_line_numbers() {
     let bad: &[(&str, &str)] = &[
-        ("X-a\tdetain\tverb\tCOERCE\tarrest\t\t173\tobj\tPolice detained him.\n", "columns"),
-        ("X-a\tdetain\tverb\tFIGHT\t\t\t173\tobj\tPolice detained him.\t-\t\n", "PLOVER type"),
-        ("X-a\tdetain\tverb\tcoerce\t\t\t173\tobj\tPolice detained him.\t-\t\n", "write the type"),
-        ("X-a\tdetain\tverb\tCOERCE\triot\t\t173\tobj\tPolice detained him.\t-\t\n", "mode"),
-        ("X-a\tdetain\tverb\tCOERCE\tarrest\t\t999\tobj\tPolice detained him.\t-\t\n", "CAMEO"),
-        ("X-a\tdetain\tverb\tCOERCE\tarrest\t\t173\tpp:agaist\tPolice detained him.\t-\t\n", "preposition"),
-        ("X-a\tdetain\tverb\tCOERCE\tarrest\t\t173\tnone|obj\tPolice detained him.\t-\t\n", "none"),
-        ("X-a\tdetain\tnoun\tCOERCE\tarrest\t\t173\tobj\tThe detain.\t-\t\n", "direct object"),
-        ("X-a\tdetain\tverb\tCOERCE\tarrest\t\t173\tobj\tPolice held him.\t-\t\n", "trigger word"),
-        ("X-a\tdetain\tverb\tCOERCE\tarrest\t\t173\tobj\tPolice detained him.\t\t\n", "counter-example"),
-        ("X-a\tdetain\tverb\tCOERCE\tarrest\t\t173\tobj\tPolice detained him.\tPolice detained him.\t\n", "repeats"),
-        ("X-a\tdetain\tverb\tCOERCE\tarrest\t\t173\tobj\tPolice detained him.\tThe sky is blue.\t\n", "trigger word"),
-        ("X-a\tDetain\tverb\tCOERCE\tarrest\t\t173\tobj\tPolice detained him.\t-\t\n", "lower case"),
-        ("X-a\tcarry out attack\tlight\tASSAULT\t\t\t190\tobj\tThey carried out an attack.\t-\t\n", "angle brackets"),
-        ("X-a\tcarry out <attack>\tlight\tASSAULT\t\t\t190\tobj\tThey carried out a raid.\t-\t\n", "noun"),
-        ("X-a\tdetain\tverb\tCOERCE\tarrest\tfuture\t173\tobj\tPolice detained him.\t-\t\n", "auxiliary"),
-        ("X-a\tdetain\tverb\tCOERCE\tarrest\tweather\t173\tobj\tPolice detained him.\t-\t\n", "context"),
-        ("X-a\tdetain\tsentence\tCOERCE\tarrest\t\t173\tobj\tPolice detained him.\t-\t\n", "pos"),
-        ("bad id\tdetain\tverb\tCOERCE\tarrest\t\t173\tobj\tPolice detained him.\t-\t\n", "id"),
+        ("X-a\tdetain\tverb\tCOERCE\tarrest\t\t173\tobj\t\tPolice detained him.\n", "columns"),
+        ("X-a\tdetain\tverb\tFIGHT\t\t\t173\tobj\t\tPolice detained him.\t-\t\n", "PLOVER type"),
+        ("X-a\tdetain\tverb\tcoerce\t\t\t173\tobj\t\tPolice detained him.\t-\t\n", "write the type"),
+        ("X-a\tdetain\tverb\tCOERCE\triot\t\t173\tobj\t\tPolice detained him.\t-\t\n", "mode"),
+        ("X-a\tdetain\tverb\tCOERCE\tarrest\t\t999\tobj\t\tPolice detained him.\t-\t\n", "CAMEO"),
+        ("X-a\tdetain\tverb\tCOERCE\tarrest\t\t173\tpp:agaist\t\tPolice detained him.\t-\t\n", "preposition"),
+        ("X-a\tdetain\tverb\tCOERCE\tarrest\t\t173\tnone|obj\t\tPolice detained him.\t-\t\n", "none"),
+        ("X-a\tdetain\tnoun\tCOERCE\tarrest\t\t173\tobj\t\tThe detain.\t-\t\n", "direct object"),
+        ("X-a\tdetain\tverb\tCOERCE\tarrest\t\t173\tobj\t\tPolice held him.\t-\t\n", "trigger word"),
+        ("X-a\tdetain\tverb\tCOERCE\tarrest\t\t173\tobj\t\tPolice detained him.\t\t\n", "counter-example"),
+        ("X-a\tdetain\tverb\tCOERCE\tarrest\t\t173\tobj\t\tPolice detained him.\tPolice detained him.\t\n", "repeats"),
+        ("X-a\tdetain\tverb\tCOERCE\tarrest\t\t173\tobj\t\tPolice detained him.\tThe sky is blue.\t\n", "trigger word"),
+        ("X-a\tDetain\tverb\tCOERCE\tarrest\t\t173\tobj\t\tPolice detained him.\t-\t\n", "lower case"),
+        ("X-a\tcarry out attack\tlight\tASSAULT\t\t\t190\tobj\t\tThey carried out an attack.\t-\t\n", "angle brackets"),
+        ("X-a\tcarry out <attack>\tlight\tASSAULT\t\t\t190\tobj\t\tThey carried out a raid.\t-\t\n", "noun"),
+        ("X-a\tdetain\tverb\tCOERCE\tarrest\tfuture\t173\tobj\t\tPolice detained him.\t-\t\n", "auxiliary"),
+        ("X-a\tdetain\tverb\tCOERCE\tarrest\tweather\t173\tobj\t\tPolice detained him.\t-\t\n", "context"),
+        ("X-a\tdetain\tsentence\tCOERCE\tarrest\t\t173\tobj\t\tPolice detained him.\t-\t\n", "pos"),
+        ("bad id\tdetain\tverb\tCOERCE\tarrest\t\t173\tobj\t\tPolice detained him.\t-\t\n", "id"),
+        ("X-a\ttry\tverb\tACCUSE\t\t\t1121\tobj\tTo\tThey tried him.\t-\t\n", "lower-case words"),
     ];
     for (row, expect) in bad {
         let (line, message) = row_error(&format!("# a comment\n{HEADER}{row}"));
@@ -368,10 +369,10 @@ fn a_user_file_extends_and_overrides_the_builtin_rows() {
     let before = events.len();
     let arrest = row("arrest", TriggerPos::Verb, PloverType::Coerce);
     let override_row = format!(
-        "{}\tarrest\tverb\tASSAULT\tabduct\t\t181\tobj\tRebels arrested two soldiers.\t-\tcaptured combatants\n",
+        "{}\tarrest\tverb\tASSAULT\tabduct\t\t181\tobj\t\tRebels arrested two soldiers.\t-\tcaptured combatants\n",
         arrest.id
     );
-    let new_row = "COERCE-frogmarch-v\tfrogmarch\tverb\tCOERCE\tarrest\t\t173\tobj\tPolice frogmarched the mayor out.\t-\t\n";
+    let new_row = "COERCE-frogmarch-v\tfrogmarch\tverb\tCOERCE\tarrest\t\t173\tobj\t\tPolice frogmarched the mayor out.\t-\t\n";
     let mut file = tempfile::NamedTempFile::new().unwrap();
     write!(file, "{HEADER}{override_row}{new_row}").unwrap();
     assert_eq!(events.extend_from_file(file.path()).unwrap(), 2);
@@ -395,4 +396,23 @@ fn a_user_file_extends_and_overrides_the_builtin_rows() {
 
     let missing = events.extend_from_file(std::path::Path::new("/nonexistent/events.tsv"));
     assert!(matches!(missing, Err(EventsError::Io { .. })));
+}
+
+#[test]
+fn unless_words_are_read_as_word_sequences() {
+    let events = Events::builtin().unwrap();
+    let plead = events
+        .rows()
+        .iter()
+        .find(|r| r.id == "REQUEST-plead-v")
+        .unwrap();
+    assert!(plead
+        .unless
+        .contains(&vec!["not".to_string(), "guilty".to_string()]));
+    let arrest = events
+        .rows()
+        .iter()
+        .find(|r| r.id == "COERCE-arrest-v")
+        .unwrap();
+    assert!(arrest.unless.is_empty());
 }

@@ -147,6 +147,9 @@ pub fn find<'a>(s: &Sentence, events: &'a Events) -> Vec<Found<'a>> {
                 _ => None,
             };
             let Some((head, end)) = m else { continue };
+            if other_sense(s, end, &row.unless) {
+                continue;
+            }
             let better = best.as_ref().is_none_or(|b| {
                 let (len, blen) = (row.words.len(), b.row.words.len());
                 len > blen
@@ -184,6 +187,18 @@ pub fn find<'a>(s: &Sentence, events: &'a Events) -> Vec<Found<'a>> {
         f.row.pos != TriggerPos::Noun || !lights.iter().any(|&(a, b)| f.head >= a && f.head < b)
     });
     found
+}
+
+/// Whether the words right after a trigger are one of its row's `unless` phrases ("tried
+/// to", "pleaded guilty"), compared by lemma or lower-cased word.
+fn other_sense(s: &Sentence, end: usize, unless: &[Vec<String>]) -> bool {
+    unless.iter().any(|words| {
+        words.iter().enumerate().all(|(k, w)| {
+            s.tokens
+                .get(end + k)
+                .is_some_and(|t| t.lemma.eq_ignore_ascii_case(w) || t.text.eq_ignore_ascii_case(w))
+        })
+    })
 }
 
 /// A participle right after a noun with no auxiliary and no "by" agent ("the agreement signed
