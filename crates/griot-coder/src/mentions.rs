@@ -280,7 +280,17 @@ fn filter_targets(
     let toks = &s.tokens[start..end];
     let proper = toks.iter().any(|t| t.tag.is_proper_noun());
     let last = &toks[toks.len() - 1];
-    let capitalised = toks[0].text.chars().next().is_some_and(char::is_uppercase);
+    // "al-Qaeda", "al-Shabaab", "el-Sisi": an Arabic article before a capital counts.
+    let capitalised = {
+        let w = toks[0].text.as_str();
+        let body = [
+            "al-", "el-", "ad-", "an-", "ar-", "as-", "ash-", "at-", "az-",
+        ]
+        .iter()
+        .find_map(|p| w.strip_prefix(p))
+        .unwrap_or(w);
+        body.chars().next().is_some_and(char::is_uppercase)
+    };
     // A place inside a longer name ("the Algiers Peace Agreement", "Tripoli Airport") is not
     // a place mention: a capitalised proper noun touches it on either side.
     let in_longer_name = |k: Option<usize>| {

@@ -395,3 +395,31 @@ fn words_after_a_trigger_can_mean_another_sense() {
     let doc = coded("A Navy officer pleaded guilty to spying for China.", None);
     assert!(!kinds(&doc).contains(&"REQUEST"), "{:#?}", doc.events);
 }
+
+#[test]
+fn coordinated_mentions_fill_one_role_as_a_compound_actor() {
+    let doc = coded(
+        "Al-Qaeda has threatened to deliver devastating blows to the United States and Israel.",
+        None,
+    );
+    let e = find(&doc, 0, "THREATEN");
+    assert_eq!(
+        codes(&e.target),
+        [(Some("USA"), None), (Some("ISR"), None)],
+        "{:#?}",
+        e.target
+    );
+    // "and" before a new clause's subject does not join it.
+    let doc = coded("Mali arrested five soldiers and Algeria protested.", None);
+    let e = find(&doc, 0, "COERCE");
+    assert_eq!(e.target.len(), 1, "{:#?}", e.target);
+}
+
+#[test]
+fn an_attack_that_may_befall_someone_is_no_threat_by_anyone() {
+    let doc = coded(
+        "Norway is willing to send material to help defend Saudi Arabia if it is attacked.",
+        None,
+    );
+    assert!(!kinds(&doc).contains(&"THREATEN"), "{:#?}", doc.events);
+}

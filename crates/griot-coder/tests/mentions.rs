@@ -265,3 +265,9 @@ fn well_known_people_carry_their_own_country() {
     let doc = code("Moroccan diplomats met Putin in Rabat on Monday.");
     assert_eq!(actors(mention(&doc, "Putin", 0))[0].0, Some("RUS"));
 }
+
+#[test]
+fn names_after_an_arabic_article_are_names() {
+    let doc = code("Fighters of al-Shabaab attacked the base, and al-Qaeda claimed the raid.");
+    assert!(texts(&doc).contains(&"al-Qaeda"), "{:?}", texts(&doc));
+}

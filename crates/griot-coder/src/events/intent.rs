@@ -160,7 +160,10 @@ pub fn recode_intent(event: &mut Event, s: &Sentence, trigger_start: usize) {
     // A conflictual act that may or will happen is a threat ("may halt mediation", "would
     // tighten the blockade"); a cooperative one needs a word of intent ("will give").
     let intent = unrealised && (stated || conflict);
-    if !intent || governs(event.kind) {
+    // A threat needs someone who threatens: an attack that may befall a country "if it is
+    // attacked" stays a hypothetical attack.
+    let threat_without_source = conflict && event.source.is_empty();
+    if !intent || threat_without_source || governs(event.kind) {
         return;
     }
     let (kind, code) = if conflict {

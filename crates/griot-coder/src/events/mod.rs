@@ -71,9 +71,18 @@ pub fn code_events(doc: &mut Document, lex: &Lexicon) {
             let (certainty, attribution) =
                 qualify::qualify(doc, s, &cues, (f.start, f.end), &actor_slots);
             let side = |slot: Option<Slot>| -> (Vec<Actor>, Vec<Span>) {
-                slot.and_then(|sl| doc.mentions.get(sl.mention))
-                    .map(|m| (actors_of(m), vec![m.span]))
+                let mut actors = Vec::new();
+                let mut spans = Vec::new();
+                for sl in slot
+                    .map(|sl| coordinated(s, sl, &actor_slots))
                     .unwrap_or_default()
+                {
+                    if let Some(m) = doc.mentions.get(sl.mention) {
+                        actors.extend(actors_of(m));
+                        spans.push(m.span);
+                    }
+                }
+                (actors, spans)
             };
             let (source, source_spans) = side(r.source);
             let (target, target_spans) = side(r.target);
@@ -406,6 +415,39 @@ fn merge(events: &mut Vec<(usize, Event)>, source: usize, event: Event) {
         }
     }
     events.push((source, event));
+}
+
+/// "Threatened the United States and Israel", "French and Egyptian warships": a role filled
+/// by coordinated mentions is one compound actor, listed in order. A mention after "and" that
+/// a verb follows starts a clause of its own ("… soldiers and Algeria protested").
+fn coordinated(s: &Sentence, first: Slot, actors: &[Slot]) -> Vec<Slot> {
+    let mut out = vec![first];
+    let mut end = first.end;
+    while let Some(conj) = s.tokens.get(end) {
+        // Commas are left out: "X, the former governor, …" is an apposition, not a list.
+        if !matches!(conj.text.as_str(), "and" | "or") {
+            break;
+        }
+        let Some(next) = actors.iter().find(|a| {
+            a.start == end + 1
+                || a.start == end + 2 && {
+                    // "and the Palestinians": a determiner may stand before the next mention.
+                    s.tokens[end + 1].tag == PosTag::DT
+                }
+        }) else {
+            break;
+        };
+        let clause = s
+            .tokens
+            .get(next.end)
+            .is_some_and(|t| t.tag.is_verb() || t.tag == PosTag::MD);
+        if clause || out.iter().any(|o| o.mention == next.mention) {
+            break;
+        }
+        out.push(*next);
+        end = next.end;
+    }
+    out
 }
 
 fn actors_of(m: &Mention) -> Vec<Actor> {
