@@ -297,6 +297,11 @@ fn a_visit_goes_to_the_host_country_and_troops_do_not_visit() {
         None,
     );
     assert!(!kinds(&doc).contains(&"CONSULT"), "{:#?}", doc.events);
+    let doc = coded(
+        "France received nearly 90 million foreign tourists in 2018.",
+        None,
+    );
+    assert!(!kinds(&doc).contains(&"CONSULT"), "{:#?}", doc.events);
 }
 
 #[test]

@@ -86,9 +86,8 @@ pub fn code_events(doc: &mut Document, lex: &Lexicon) {
             };
             let (source, source_spans) = side(r.source);
             let (target, target_spans) = side(r.target);
-            if troops_arriving(f.row.kind, f.row.mode.as_deref(), &source)
-                || !(has_public_actor(f.row.kind, &source, &target, disaster)
-                    || f.row.kind == PloverType::Assault && war_weapons)
+            if !(has_public_actor(f.row.kind, &source, &target, disaster)
+                || f.row.kind == PloverType::Assault && war_weapons)
             {
                 continue;
             }
@@ -102,6 +101,9 @@ pub fn code_events(doc: &mut Document, lex: &Lexicon) {
                 target_spans,
                 &location,
             );
+            if !visit_between_officials(f.row.kind, f.row.mode.as_deref(), &source, &target) {
+                continue;
+            }
             let event = Event {
                 sentence: s.index,
                 kind: f.row.kind,
@@ -253,15 +255,31 @@ fn weapon_of_war(kind: PloverType, mode: Option<&str>) -> bool {
         )
 }
 
-/// "Peacekeeping troops arrived in Bosnia": armed forces arriving somewhere are deployed,
-/// not visiting; a visit (CONSULT) is made by officials and delegations.
-fn troops_arriving(kind: PloverType, mode: Option<&str>, source: &[Actor]) -> bool {
-    kind == PloverType::Consult
-        && mode == Some("visit")
-        && !source.is_empty()
+/// A visit (CONSULT `visit`) is made by officials or delegations to a host country or its
+/// officials. Armed forces arriving somewhere are deployed, not visiting ("peacekeeping
+/// troops arrived in Bosnia"); tourists received by a country, or a president arriving at a
+/// stadium of his own capital to cheering supporters, are no visit either: both sides must be
+/// public actors (see `has_public_actor`).
+fn visit_between_officials(
+    kind: PloverType,
+    mode: Option<&str>,
+    source: &[Actor],
+    target: &[Actor],
+) -> bool {
+    if kind != PloverType::Consult || mode != Some("visit") {
+        return true;
+    }
+    let troops = !source.is_empty()
         && source
             .iter()
-            .all(|a| matches!(a.sector.as_deref(), Some("MIL" | "REB")))
+            .all(|a| matches!(a.sector.as_deref(), Some("MIL" | "REB")));
+    let public = |side: &[Actor]| {
+        side.iter().any(|a| match a.sector.as_deref() {
+            Some(s) => !PEOPLE_SECTORS.contains(&s) && !BUSINESS_SECTORS.contains(&s),
+            None => a.code.is_some(),
+        })
+    };
+    !troops && public(source) && public(target)
 }
 
 /// "The protesters decried Algeria's connivance …, citing the support provided to Imam
