@@ -428,3 +428,17 @@ fn an_attack_that_may_befall_someone_is_no_threat_by_anyone() {
     );
     assert!(!kinds(&doc).contains(&"THREATEN"), "{:#?}", doc.events);
 }
+
+#[test]
+fn a_noun_trigger_may_open_with_an_adjective() {
+    let doc = coded(
+        "A military exercise by the Moroccan army took place near the Algerian border.",
+        None,
+    );
+    let e = find(&doc, 0, "MOBILIZE");
+    assert!(
+        e.rule.starts_with("MOBILIZE-military-exercise-n"),
+        "{}",
+        e.rule
+    );
+}

@@ -24,9 +24,9 @@ fn row(trigger: &str, pos: TriggerPos, kind: PloverType) -> &'static EventRow {
 }
 
 #[test]
-fn builtin_parses_with_a_few_hundred_rows() {
+fn builtin_parses_with_some_hundreds_of_rows() {
     let n = builtin().len();
-    assert!((500..=900).contains(&n), "{n} rows");
+    assert!((500..=1500).contains(&n), "{n} rows");
 }
 
 #[test]

@@ -112,7 +112,10 @@ pub fn find<'a>(s: &Sentence, events: &'a Events) -> Vec<Found<'a>> {
         let tag = s.tokens[i].tag;
         let is_verb = tag.is_verb();
         let is_noun = tag.is_noun() && !tag.is_proper_noun();
-        if !is_verb && !is_noun {
+        // Multiword noun triggers may open with an adjective ("humanitarian aid", "general
+        // strike"); the last word must still be a noun.
+        let is_adjective = matches!(tag, PosTag::JJ);
+        if !is_verb && !is_noun && !is_adjective {
             i += 1;
             continue;
         }
@@ -131,7 +134,7 @@ pub fn find<'a>(s: &Sentence, events: &'a Events) -> Vec<Found<'a>> {
                 TriggerPos::Light if is_verb => match_words(s, i, row.verb_words())
                     .and_then(|after| match_light_noun(s, after, row.noun_words()))
                     .map(|end| (i, end)),
-                TriggerPos::Noun if is_noun => {
+                TriggerPos::Noun if is_noun || is_adjective && row.words.len() > 1 => {
                     match_words(s, i, row.noun_words()).and_then(|end| {
                         // The last word of a noun trigger must be a noun ("air strike"), and
                         // not one that modifies the next noun ("attack drone", "aid workers",
