@@ -10,6 +10,7 @@ pub mod abbreviations;
 pub mod chunk;
 pub mod lemma;
 pub mod read;
+pub mod retag;
 pub mod sentences;
 pub mod tagger;
 pub mod tokenize;

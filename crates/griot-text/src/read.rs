@@ -30,23 +30,6 @@ impl Reader {
     }
 
     /// Fills `doc.sentences` and `doc.datelines` from `doc.text`, replacing what was there.
-    /// "Libya must hand over the suspects": after a modal (and an adverb), a word tagged as a
-    /// noun or adjective that is a verb's base form is that verb. The tagger, trained on
-    /// Brown's fiction as much as its news, sometimes reads it as a noun.
-    fn verbs_after_modals(&self, words: &[&str], tags: &mut [PosTag]) {
-        for i in 1..tags.len().min(words.len()) {
-            let after_modal = tags[i - 1] == PosTag::MD
-                || i >= 2 && tags[i - 2] == PosTag::MD && tags[i - 1] == PosTag::RB;
-            if after_modal
-                && matches!(tags[i], PosTag::NN | PosTag::JJ)
-                && words[i].bytes().all(|b| b.is_ascii_lowercase())
-                && self.lemmatizer.is_base_verb(words[i])
-            {
-                tags[i] = PosTag::VB;
-            }
-        }
-    }
-
     pub fn read(&self, doc: &mut Document) {
         doc.sentences.clear();
         doc.datelines.clear();
@@ -91,7 +74,7 @@ impl Reader {
                 words.extend(toks.iter().map(|t| &body[t.start..t.end]));
                 tags.clear();
                 self.tagger.tag(&words, &mut tags);
-                self.verbs_after_modals(&words, &mut tags);
+                crate::retag::retag(self.lemmatizer, &words, &mut tags);
                 let tokens: Vec<Token> = toks
                     .iter()
                     .zip(&words)
