@@ -442,3 +442,17 @@ fn a_noun_trigger_may_open_with_an_adjective() {
         e.rule
     );
 }
+
+#[test]
+fn an_event_that_is_stopped_or_prevented_does_not_happen() {
+    let doc = coded(
+        "Japan said it had joined Western efforts to end the fighting in Serbia.",
+        None,
+    );
+    assert!(!kinds(&doc).contains(&"ASSAULT"), "{:#?}", doc.events);
+    let doc = coded(
+        "Turkish police prevented a demonstration by students in Sivas.",
+        None,
+    );
+    assert!(!kinds(&doc).contains(&"PROTEST"), "{:#?}", doc.events);
+}

@@ -180,6 +180,7 @@ pub fn find<'a>(s: &Sentence, events: &'a Events) -> Vec<Found<'a>> {
             None => i += 1,
         }
     }
+    found.retain(|f| f.row.pos != TriggerPos::Noun || !stopped(s, f.start));
     // Drop nominal triggers inside a light trigger's span.
     let lights: Vec<(usize, usize)> = found
         .iter()
@@ -190,6 +191,35 @@ pub fn find<'a>(s: &Sentence, events: &'a Events) -> Vec<Found<'a>> {
         f.row.pos != TriggerPos::Noun || !lights.iter().any(|&(a, b)| f.head >= a && f.head < b)
     });
     found
+}
+
+/// Verbs whose object is an event that does not (or no longer) take place.
+const STOPPERS: &[&str] = &[
+    "end", "stop", "halt", "prevent", "avert", "avoid", "prohibit", "forbid", "ban", "outlaw",
+    "suspend", "postpone", "cancel", "call off",
+];
+
+/// "Efforts to end the fighting", "prevented the demonstration": an event noun that is the
+/// object of a verb that stops or forbids it is not an event that happens. (When the stopping
+/// itself is an event, such as "halted aid" or "banned the march", a light row codes it.)
+fn stopped(s: &Sentence, noun_start: usize) -> bool {
+    let mut k = noun_start;
+    // Determiners and modifiers between the verb and the noun: "end the bloody fighting".
+    while k > 0
+        && matches!(
+            s.tokens[k - 1].tag,
+            PosTag::DT | PosTag::JJ | PosTag::PRPS | PosTag::CD | PosTag::NN | PosTag::VBN
+        )
+        && noun_start - k < 4
+    {
+        k -= 1;
+    }
+    let Some(verb) = k.checked_sub(1).map(|v| &s.tokens[v]) else {
+        return false;
+    };
+    // "call off": the particle stands right before the object.
+    let phrasal = k >= 2 && s.tokens[k - 1].lemma == "off" && s.tokens[k - 2].lemma == "call";
+    phrasal || verb.tag.is_verb() && STOPPERS.contains(&lemma(s, k - 1).as_ref())
 }
 
 /// Whether the words right after a trigger are one of its row's `unless` phrases ("tried
