@@ -319,7 +319,6 @@ fn key_of(phrase: &str, scratch: &mut Vec<RawToken>, lowercase: bool) -> Option<
     Some(if lowercase { key.to_lowercase() } else { key })
 }
 
-/// Curly apostrophes as straight ones, so "Côte d’Ivoire" and "Côte d'Ivoire" meet.
 /// Appends `word` with apostrophes normalised (what `norm` returns) to `buf`.
 fn push_norm(buf: &mut String, word: &str) {
     if word.is_ascii() {
@@ -338,8 +337,9 @@ fn push_lower(buf: &mut String, word: &str) {
     }
 }
 
+/// Curly apostrophes as straight ones, so "Côte d’Ivoire" and "Côte d'Ivoire" meet.
 pub(crate) fn norm(word: &str) -> std::borrow::Cow<'_, str> {
-    if !word.is_ascii() && word.contains('’') {
+    if word.contains('’') {
         std::borrow::Cow::Owned(word.replace('’', "'"))
     } else {
         std::borrow::Cow::Borrowed(word)

@@ -388,10 +388,13 @@ fn parse_row(
 
     let (targets, swap) = parse_targets(target, pos).map_err(|m| format!("{id}: {m}"))?;
 
-    let unless: Vec<Vec<String>> = tsv::list(unless)
-        .filter(|_| !unless.is_empty())
-        .map(|phrase| phrase.split_whitespace().map(String::from).collect())
-        .collect();
+    let unless: Vec<Vec<String>> = if unless.is_empty() {
+        Vec::new()
+    } else {
+        tsv::list(unless)
+            .map(|phrase| phrase.split_whitespace().map(String::from).collect())
+            .collect()
+    };
     if let Some(bad) = unless
         .iter()
         .find(|words| words.is_empty() || words.iter().any(|w| w.chars().any(char::is_uppercase)))

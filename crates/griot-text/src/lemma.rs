@@ -96,16 +96,16 @@ impl Lemmatizer {
             .map_err(Clone::clone)
     }
 
-    /// The lemma of `word` read as `tag` (lower-cased; proper nouns keep their case).
-    ///
-    /// Borrows `word` when it is its own lemma and needs no lower-casing, and the tables when
-    /// the lemma comes from them; allocates only for lower-cased words that are their own lemma
-    /// and for hyphenated compounds.
     /// Whether lower-case `word` is the base form of a verb the tables know ("hand", "seek").
     pub fn is_base_verb(&self, word: &str) -> bool {
         self.tables[Pos::Verb as usize].index.contains(word)
     }
 
+    /// The lemma of `word` read as `tag` (lower-cased; proper nouns keep their case).
+    ///
+    /// Borrows `word` when it is its own lemma and needs no lower-casing, and the tables when
+    /// the lemma comes from them; allocates only for lower-cased words that are their own lemma
+    /// and for hyphenated compounds.
     pub fn lemma<'a>(&self, word: &'a str, tag: PosTag) -> Cow<'a, str> {
         match tag {
             PosTag::NNP => return Cow::Borrowed(word),

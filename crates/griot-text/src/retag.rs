@@ -40,8 +40,10 @@ fn finite(t: PosTag) -> bool {
 /// clause's past-tense verb. A reduced relative ("the man arrested last week was freed") has a
 /// finite verb after it and stays a participle.
 fn main_verb_read_as_participle(tags: &mut [PosTag]) {
+    let mut seen_finite = tags.first().is_some_and(|&t| finite(t));
     for i in 1..tags.len() {
         if tags[i] != PosTag::VBN {
+            seen_finite |= finite(tags[i]);
             continue;
         }
         let after_subject = matches!(
@@ -61,7 +63,7 @@ fn main_verb_read_as_participle(tags: &mut [PosTag]) {
                     | PosTag::NNPS
             )
         });
-        if !after_subject || !object_follows || tags[..i].iter().any(|&t| finite(t)) {
+        if !after_subject || !object_follows || seen_finite {
             continue;
         }
         let later = tags[i + 1..]
@@ -70,6 +72,7 @@ fn main_verb_read_as_participle(tags: &mut [PosTag]) {
             .any(|&t| finite(t));
         if !later {
             tags[i] = PosTag::VBD;
+            seen_finite = true;
         }
     }
 }

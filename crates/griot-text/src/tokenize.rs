@@ -163,12 +163,15 @@ fn split_body(
     }
     // Every dash is either "--" or non-ASCII: plain words skip the substring searches.
     let may_dash = body.bytes().any(|b| b == b'-' || !b.is_ascii());
-    if let Some((i, d)) = DASHES
-        .iter()
-        .filter(|_| may_dash)
-        .filter_map(|d| body.find(*d).map(|i| (i, *d)))
-        .min_by_key(|(i, _)| *i)
-    {
+    let dash = if may_dash {
+        DASHES
+            .iter()
+            .filter_map(|d| body.find(*d).map(|i| (i, *d)))
+            .min_by_key(|(i, _)| *i)
+    } else {
+        None
+    };
+    if let Some((i, d)) = dash {
         if i > 0 {
             split_body(chunk, base, char_base, start, start + i, None, out);
         }

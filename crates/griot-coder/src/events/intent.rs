@@ -150,11 +150,30 @@ const INTENT: &[&str] = &[
     "agree", "commit",
 ];
 
+/// Gives `event` another type, mode and CAMEO code (with the code's Goldstein score and quad
+/// class), noting `why` in its rule.
+pub(crate) fn recode(
+    event: &mut Event,
+    kind: PloverType,
+    mode: Option<&str>,
+    code: &str,
+    why: &str,
+) {
+    let c = cameo::lookup(code);
+    event.rule = format!("{}+{why}", event.rule);
+    event.kind = kind;
+    event.mode = mode.map(str::to_string);
+    event.cameo = Some(code.to_string());
+    event.goldstein = c.map(|c| c.goldstein);
+    event.quad_class = c.map(|c| c.quad_class);
+    event.intensity = kind.score();
+}
+
 /// Recodes an event stated as intent (see the module doc).
 pub fn recode_intent(event: &mut Event, s: &Sentence, trigger_start: usize) {
     let stated = s.tokens[trigger_start.saturating_sub(4)..trigger_start]
         .iter()
-        .any(|t| INTENT.contains(&t.lemma.to_lowercase().as_str()));
+        .any(|t| INTENT.contains(&crate::index::lower(&t.lemma).as_ref()));
     let conflict = event.quad_class.is_some_and(|q| q >= 3);
     let unrealised = matches!(event.certainty, Certainty::Future | Certainty::Hypothetical);
     // A conflictual act that may or will happen is a threat ("may halt mediation", "would
@@ -186,14 +205,7 @@ pub fn recode_intent(event: &mut Event, s: &Sentence, trigger_start: usize) {
         };
         (PloverType::Agree, code)
     };
-    let c = cameo::lookup(code);
-    event.rule = format!("{}+intent", event.rule);
-    event.kind = kind;
-    event.mode = None;
-    event.cameo = Some(code.to_string());
-    event.goldstein = c.map(|c| c.goldstein);
-    event.quad_class = c.map(|c| c.quad_class);
-    event.intensity = kind.score();
+    recode(event, kind, None, code, "intent");
     // The statement of intent is itself asserted (or attributed to whoever made it).
     event.certainty = Certainty::Asserted;
 }
@@ -207,7 +219,7 @@ pub fn recode_obligation(event: &mut Event, s: &Sentence, trigger_start: usize) 
     // Up to four words back: "must be ready to mediate".
     let obliged = s.tokens[trigger_start.saturating_sub(4)..trigger_start]
         .iter()
-        .any(|t| OBLIGATION.contains(&t.lemma.to_lowercase().as_str()));
+        .any(|t| OBLIGATION.contains(&crate::index::lower(&t.lemma).as_ref()));
     let griot_model::Attribution::Claimant {
         actor: Some(claimant),
         text,
@@ -224,19 +236,11 @@ pub fn recode_obligation(event: &mut Event, s: &Sentence, trigger_start: usize) 
     let mut source = claimant.clone();
     source.text = text.clone();
     source.span = *span;
-    let code = "100";
-    let c = cameo::lookup(code);
-    event.rule = format!("{}+obligation", event.rule);
     event.target = std::mem::take(&mut event.source);
     event.evidence.target = std::mem::take(&mut event.evidence.source);
     event.evidence.source = span.iter().copied().collect();
     event.source = vec![source];
-    event.kind = PloverType::Request;
-    event.mode = None;
-    event.cameo = Some(code.to_string());
-    event.goldstein = c.map(|c| c.goldstein);
-    event.quad_class = c.map(|c| c.quad_class);
-    event.intensity = PloverType::Request.score();
+    recode(event, PloverType::Request, None, "100", "obligation");
     event.certainty = Certainty::Asserted;
     event.attribution = griot_model::Attribution::Outlet;
 }
@@ -272,14 +276,7 @@ pub fn recode_refusal(event: &mut Event, s: &Sentence, trigger_start: usize) {
         PloverType::Concede | PloverType::Retreat => "124",
         _ => "120",
     };
-    let c = cameo::lookup(code);
-    event.rule = format!("{}+refusal", event.rule);
-    event.kind = PloverType::Reject;
-    event.mode = None;
-    event.cameo = Some(code.to_string());
-    event.goldstein = c.map(|c| c.goldstein);
-    event.quad_class = c.map(|c| c.quad_class);
-    event.intensity = PloverType::Reject.score();
+    recode(event, PloverType::Reject, None, code, "refusal");
     event.certainty = Certainty::Asserted;
     event.negated = false;
 }

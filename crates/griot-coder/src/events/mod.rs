@@ -57,10 +57,10 @@ pub fn code_events(doc: &mut Document, lex: &Lexicon) {
             .map(|f| f.head)
             .collect();
         intent::drop_embedded(s, &mut found);
-        let disaster = names_disaster(s);
         if found.is_empty() {
             continue;
         }
+        let disaster = names_disaster(s);
         let cues = qualify::find_cues(s, &lex.cues, &lex.cue_starts);
         let date = when::event_date(s, published);
         for f in found {
@@ -176,8 +176,8 @@ fn host_of_visit(
 /// Sectors of private business: firms, schools, hospitals, farms.
 const BUSINESS_SECTORS: &[&str] = &["BUS", "EDU", "MED", "AGR"];
 
-/// Sectors of people acting for no institution: civilians, criminals, refugees.
-const PEOPLE_SECTORS: &[&str] = &["CVL", "CRM", "REF"];
+/// Sectors of people acting for no institution: civilians, criminals, refugees, unknowns.
+const PEOPLE_SECTORS: &[&str] = &["CVL", "CRM", "REF", "UNK"];
 
 /// Causes that are no actor: a typhoon that killed six people is news, not event data.
 const DISASTERS: &[&str] = &[
@@ -217,24 +217,44 @@ const DISASTERS: &[&str] = &[
 /// country nor sector (an unknown name, a place read as an actor) never does.
 fn has_public_actor(kind: PloverType, source: &[Actor], target: &[Actor], disaster: bool) -> bool {
     let violence = matches!(kind, PloverType::Assault | PloverType::Coerce);
-    source
-        .iter()
-        .chain(target)
-        .any(|a| match a.sector.as_deref() {
-            Some(sector) if BUSINESS_SECTORS.contains(&sector) => {
-                violence && a.code.is_some() && !disaster
-            }
-            Some(sector) if PEOPLE_SECTORS.contains(&sector) => a.code.is_some() && !disaster,
-            Some(_) => true,
-            None => a.code.is_some(),
-        })
+    let counts = |a: &Actor, recipient: bool| match standing(a) {
+        Standing::Public => true,
+        Standing::People => a.code.is_some() && !disaster,
+        Standing::Business => recipient && violence && a.code.is_some() && !disaster,
+        Standing::Unknown => false,
+    };
+    source.iter().any(|a| counts(a, false)) || target.iter().any(|a| counts(a, true))
 }
 
-/// Whether the sentence names a disaster or accident.
+/// How an actor stands for the public-actor rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Standing {
+    /// A country, an organisation or a public sector.
+    Public,
+    /// People acting for no institution (`PEOPLE_SECTORS`).
+    People,
+    /// Firms, schools, hospitals, farms (`BUSINESS_SECTORS`).
+    Business,
+    /// Neither country nor sector: an unknown name, a place read as an actor.
+    Unknown,
+}
+
+fn standing(a: &Actor) -> Standing {
+    match a.sector.as_deref() {
+        Some(s) if BUSINESS_SECTORS.contains(&s) => Standing::Business,
+        Some(s) if PEOPLE_SECTORS.contains(&s) => Standing::People,
+        Some(_) => Standing::Public,
+        None if a.code.is_some() => Standing::Public,
+        None => Standing::Unknown,
+    }
+}
+
+/// Whether the sentence names a disaster or accident (as a noun: "troops stormed the camp"
+/// names no storm).
 fn names_disaster(s: &Sentence) -> bool {
     s.tokens
         .iter()
-        .any(|t| DISASTERS.contains(&crate::index::lower(&t.lemma).as_ref()))
+        .any(|t| t.tag.is_noun() && DISASTERS.contains(&crate::index::lower(&t.lemma).as_ref()))
 }
 
 /// Rockets, bombs, air strikes and shelling are acts of organised violence whoever the
@@ -273,12 +293,7 @@ fn visit_between_officials(
         && source
             .iter()
             .all(|a| matches!(a.sector.as_deref(), Some("MIL" | "REB")));
-    let public = |side: &[Actor]| {
-        side.iter().any(|a| match a.sector.as_deref() {
-            Some(s) => !PEOPLE_SECTORS.contains(&s) && !BUSINESS_SECTORS.contains(&s),
-            None => a.code.is_some(),
-        })
-    };
+    let public = |side: &[Actor]| side.iter().any(|a| standing(a) == Standing::Public);
     !troops && public(source) && public(target)
 }
 
@@ -344,39 +359,40 @@ const SUBORDINATE: &[&str] = &[
 /// "Sentenced to two years in prison": the PLOVER manual codes a conviction whose sentence
 /// includes imprisonment as SANCTION `convict` and also COERCE `arrest`, same actors.
 fn imprisonment_is_also_arrest(s: &Sentence, events: &mut Vec<(usize, Event)>) {
-    let mut added = Vec::new();
-    for (key, e) in events.iter() {
-        if e.kind != PloverType::Sanction || e.mode.as_deref() != Some("convict") {
-            continue;
-        }
-        let after = s
-            .tokens
-            .iter()
-            .skip_while(|t| t.span.start < e.evidence.trigger.end);
+    if events.iter().any(|(_, e)| e.kind == PloverType::Coerce) {
+        return;
+    }
+    let prison = |e: &Event| {
         let sentenced = s.tokens.iter().any(|t| {
             t.span.start >= e.evidence.trigger.start
                 && t.span.end <= e.evidence.trigger.end
                 && t.lemma == "sentence"
         });
-        let prison = after.take(12).any(|t| {
-            matches!(t.lemma.as_str(), "prison" | "jail" | "imprisonment")
-                || (sentenced && matches!(t.lemma.as_str(), "year" | "month"))
-        });
-        let coerced = events.iter().any(|(_, o)| o.kind == PloverType::Coerce);
-        if prison && !coerced {
-            let mut arrest = e.clone();
-            arrest.kind = PloverType::Coerce;
-            arrest.mode = Some("arrest".into());
-            arrest.cameo = Some("173".into());
-            let code = griot_model::ontology::cameo::lookup("173");
-            arrest.goldstein = code.map(|c| c.goldstein);
-            arrest.quad_class = code.map(|c| c.quad_class);
-            arrest.intensity = PloverType::Coerce.score();
-            arrest.rule.push_str("+imprisonment");
-            added.push((*key, arrest));
-        }
+        // The sentence's terms follow the verb closely: "sentenced … to ten years in prison".
+        s.tokens
+            .iter()
+            .skip_while(|t| t.span.start < e.evidence.trigger.end)
+            .take(8)
+            .any(|t| {
+                matches!(t.lemma.as_str(), "prison" | "jail" | "imprisonment")
+                    || (sentenced && matches!(t.lemma.as_str(), "year" | "month"))
+            })
+    };
+    let convicted = events.iter().find(|(_, e)| {
+        e.kind == PloverType::Sanction && e.mode.as_deref() == Some("convict") && prison(e)
+    });
+    if let Some((key, e)) = convicted {
+        let mut arrest = e.clone();
+        intent::recode(
+            &mut arrest,
+            PloverType::Coerce,
+            Some("arrest"),
+            "173",
+            "imprisonment",
+        );
+        let key = *key;
+        events.push((key, arrest));
     }
-    events.extend(added);
 }
 
 /// Keeps a sentence's main-clause events when it has any: events in subordinate clauses and
@@ -440,6 +456,19 @@ fn merge(events: &mut Vec<(usize, Event)>, source: usize, event: Event) {
 /// a verb follows starts a clause of its own ("… soldiers and Algeria protested").
 fn coordinated(s: &Sentence, first: Slot, actors: &[Slot]) -> Vec<Slot> {
     let mut out = vec![first];
+    // Back first: a subject is the conjunct nearest its verb ("The United States and Israel
+    // condemned …" picks Israel).
+    let mut start = first.start;
+    while start >= 2 && matches!(s.tokens[start - 1].text.as_str(), "and" | "or") {
+        let Some(prev) = actors
+            .iter()
+            .find(|a| a.end == start - 1 && !out.iter().any(|o| o.mention == a.mention))
+        else {
+            break;
+        };
+        out.insert(0, *prev);
+        start = prev.start;
+    }
     let mut end = first.end;
     while let Some(conj) = s.tokens.get(end) {
         // Commas are left out: "X, the former governor, …" is an apposition, not a list.

@@ -110,9 +110,9 @@ pub fn roles(
     // makes the verb about things, not an event between actors.
     // An attack as subject ("an explosion killed two youths") is not a thing: the assault
     // keeps its victims though the perpetrator is unknown.
+    let k = subject_end(s, vp_start);
     let attack_subject = f.row.kind == PloverType::Assault
         && attacks.iter().any(|&h| {
-            let k = subject_end(s, vp_start);
             // The attack noun heads the subject, perhaps with a place after it ("an explosion
             // near the town killed …"): no verb or comma in between.
             h < k

@@ -54,15 +54,9 @@ fn is_noun_modifier(tag: PosTag) -> bool {
             | PosTag::NNPS
     )
 }
-/// A token's lemma in lower case; lemmas of common words already are, so this rarely
-/// allocates (it runs for every token).
+/// A token's lemma in lower case.
 fn lemma(s: &Sentence, i: usize) -> std::borrow::Cow<'_, str> {
-    let l = s.tokens[i].lemma.as_str();
-    if l.chars().any(char::is_uppercase) {
-        std::borrow::Cow::Owned(l.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(l)
-    }
+    crate::index::lower(&s.tokens[i].lemma)
 }
 
 fn lemma_is(s: &Sentence, i: usize, word: &str) -> bool {
@@ -196,7 +190,7 @@ pub fn find<'a>(s: &Sentence, events: &'a Events) -> Vec<Found<'a>> {
 /// Verbs whose object is an event that does not (or no longer) take place.
 const STOPPERS: &[&str] = &[
     "end", "stop", "halt", "prevent", "avert", "avoid", "prohibit", "forbid", "ban", "outlaw",
-    "suspend", "postpone", "cancel", "call off",
+    "suspend", "postpone", "cancel",
 ];
 
 /// "Efforts to end the fighting", "prevented the demonstration": an event noun that is the
