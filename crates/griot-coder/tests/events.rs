@@ -329,7 +329,10 @@ fn private_life_is_not_event_data_but_weapons_of_war_are() {
         assert!(doc.events.is_empty(), "{text}: {:#?}", doc.events);
     }
     // "stormed" is a verb here: no storm befell the civilians.
-    let doc = coded("Syrian troops stormed the camp, killing twelve civilians.", None);
+    let doc = coded(
+        "Syrian troops stormed the camp, killing twelve civilians.",
+        None,
+    );
     assert!(kinds(&doc).contains(&"ASSAULT"), "{:#?}", doc.events);
     let doc = coded("Soldiers killed six villagers near Gao on Friday.", None);
     assert_eq!(kinds(&doc), ["ASSAULT"], "{:#?}", doc.events);
@@ -417,7 +420,10 @@ fn coordinated_mentions_fill_one_role_as_a_compound_actor() {
         "{:#?}",
         e.target
     );
-    let doc = coded("The United States and Israel condemned the attack on the embassy.", None);
+    let doc = coded(
+        "The United States and Israel condemned the attack on the embassy.",
+        None,
+    );
     let e = find(&doc, 0, "ACCUSE");
     assert_eq!(
         codes(&e.source),

@@ -11,7 +11,7 @@ use griot_model::PosTag;
 pub fn retag(lemmatizer: &Lemmatizer, words: &[&str], tags: &mut [PosTag]) {
     let n = tags.len().min(words.len());
     verbs_after_modals(lemmatizer, &words[..n], &mut tags[..n]);
-    main_verb_read_as_participle(&mut tags[..n]);
+    main_verb_read_as_participle(&words[..n], &mut tags[..n]);
 }
 
 /// "Libya must hand over the suspects": after a modal (and an adverb), a lower-case word
@@ -39,15 +39,21 @@ fn finite(t: PosTag) -> bool {
 /// before it nor after it (up to a comma or "and" that may open the next clause), is the
 /// clause's past-tense verb. A reduced relative ("the man arrested last week was freed") has a
 /// finite verb after it and stays a participle.
-fn main_verb_read_as_participle(tags: &mut [PosTag]) {
+fn main_verb_read_as_participle(words: &[&str], tags: &mut [PosTag]) {
     let mut seen_finite = tags.first().is_some_and(|&t| finite(t));
     for i in 1..tags.len() {
         if tags[i] != PosTag::VBN {
             seen_finite |= finite(tags[i]);
             continue;
         }
+        // "agents sexually abused …": an adverb may stand between subject and verb.
+        let subject_end = if tags[i - 1] == PosTag::RB && i >= 2 {
+            i - 2
+        } else {
+            i - 1
+        };
         let after_subject = matches!(
-            tags[i - 1],
+            tags[subject_end],
             PosTag::NN | PosTag::NNS | PosTag::NNP | PosTag::NNPS | PosTag::PRP
         );
         let object_follows = tags.get(i + 1).is_some_and(|t| {
@@ -66,10 +72,16 @@ fn main_verb_read_as_participle(tags: &mut [PosTag]) {
         if !after_subject || !object_follows || seen_finite {
             continue;
         }
-        let later = tags[i + 1..]
-            .iter()
-            .take_while(|&&t| t != PosTag::Comma && t != PosTag::CC)
-            .any(|&t| finite(t));
+        // Finite verbs after a comma, "and", or a relative or "that" clause belong to
+        // another clause ("offered concessions that the negotiator believed …").
+        let later = (i + 1..tags.len())
+            .take_while(|&k| {
+                !matches!(
+                    tags[k],
+                    PosTag::Comma | PosTag::CC | PosTag::WDT | PosTag::WP
+                ) && !words[k].eq_ignore_ascii_case("that")
+            })
+            .any(|k| finite(tags[k]));
         if !later {
             tags[i] = PosTag::VBD;
             seen_finite = true;
@@ -84,16 +96,40 @@ mod tests {
 
     #[test]
     fn a_clause_without_a_finite_verb_gets_one() {
+        let words = [
+            "Police", "used", "tear", "gas", "to", "disperse", "the", "crowd",
+        ];
         let mut tags = [NNS, VBN, NN, NN, TO, VB, DT, NN];
-        main_verb_read_as_participle(&mut tags);
+        main_verb_read_as_participle(&words, &mut tags);
         assert_eq!(tags[1], VBD);
         // "the man arrested the day before was freed": the participle stays.
+        let words = [
+            "the", "man", "arrested", "the", "day", "before", "was", "freed",
+        ];
         let mut tags = [DT, NN, VBN, DT, NN, RB, VBD, VBN];
-        main_verb_read_as_participle(&mut tags);
+        main_verb_read_as_participle(&words, &mut tags);
         assert_eq!(tags[2], VBN);
         // "Rebels have captured the town": already finite.
+        // An adverb before the verb, a "that" clause with its own verb after the object.
+        let words = ["agents", "sexually", "abused", "migrants"];
+        let mut tags = [NNS, RB, VBN, NNS];
+        main_verb_read_as_participle(&words, &mut tags);
+        assert_eq!(tags[2], VBD);
+        let words = [
+            "An",
+            "official",
+            "offered",
+            "concessions",
+            "that",
+            "he",
+            "believed",
+        ];
+        let mut tags = [DT, NN, VBN, NNS, IN, PRP, VBD];
+        main_verb_read_as_participle(&words, &mut tags);
+        assert_eq!(tags[2], VBD);
+        let words = ["Rebels", "have", "captured", "the", "town"];
         let mut tags = [NNS, VBP, VBN, DT, NN];
-        main_verb_read_as_participle(&mut tags);
+        main_verb_read_as_participle(&words, &mut tags);
         assert_eq!(tags[2], VBN);
     }
 }
