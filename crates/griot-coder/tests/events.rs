@@ -473,3 +473,25 @@ fn an_event_that_is_stopped_or_prevented_does_not_happen() {
     );
     assert!(!kinds(&doc).contains(&"PROTEST"), "{:#?}", doc.events);
 }
+
+#[test]
+fn an_event_without_recipient_falls_on_the_place_it_strikes() {
+    let doc = coded(
+        "Turkish authorities imposed a curfew in Cizre after clashes on Sunday.",
+        None,
+    );
+    let e = find(&doc, 0, "COERCE");
+    assert_eq!(codes(&e.target), [(Some("TUR"), None)], "{:#?}", e.target);
+    // A meeting place is no recipient.
+    let doc = coded(
+        "Russian and American negotiators met in Geneva on Monday.",
+        None,
+    );
+    for e in &doc.events {
+        assert!(
+            !e.target.iter().any(|a| a.code.as_deref() == Some("CHE")),
+            "{:#?}",
+            e
+        );
+    }
+}

@@ -94,7 +94,8 @@ pub fn code_events(doc: &mut Document, lex: &Lexicon) {
             let cameo = f.row.cameo_code();
             let location =
                 nearest_place(s, &slots, &doc.mentions, f.head).or_else(|| dateline.clone());
-            let (target, target_spans) = host_of_visit(
+            let (target, target_spans) = place_as_recipient(
+                f.row.kind,
                 f.row.mode.as_deref(),
                 &source,
                 target,
@@ -143,9 +144,13 @@ pub fn code_events(doc: &mut Document, lex: &Lexicon) {
     doc.framing = framing(doc, lex);
 }
 
-/// "The French president arrived in Algiers": the host of a visit to a place is the country
-/// the place lies in (the place named in the sentence, not a dateline), as coders record it.
-fn host_of_visit(
+/// An event with no recipient that happens at a place named in the sentence (not the
+/// dateline) falls on that place's country, as coders record it: the host of a visit ("The
+/// French president arrived in Algiers" → DZA, when the visitor is foreign there), and the
+/// place struck, blockaded, put under curfew, mobilised against or protested in ("imposed a
+/// curfew in Cizre", "shelled positions in Jericho", "a general strike in Kathmandu").
+fn place_as_recipient(
+    kind: PloverType,
     mode: Option<&str>,
     source: &[Actor],
     target: Vec<Actor>,
@@ -155,22 +160,30 @@ fn host_of_visit(
     let Some(place) = location.as_ref().filter(|p| p.span.is_some()) else {
         return (target, target_spans);
     };
-    let foreign = place
-        .country
-        .as_ref()
-        .filter(|c| !source.iter().any(|a| a.code.as_ref() == Some(*c)));
-    match foreign {
-        Some(country) if mode == Some("visit") && target.is_empty() => (
-            vec![Actor {
-                text: place.name.clone(),
-                code: Some(country.clone()),
-                span: place.span,
-                ..Actor::default()
-            }],
-            place.span.iter().copied().collect(),
-        ),
-        _ => (target, target_spans),
+    let Some(country) = place.country.as_ref() else {
+        return (target, target_spans);
+    };
+    let visit = mode == Some("visit") && !source.iter().any(|a| a.code.as_ref() == Some(country));
+    let affected = matches!(
+        kind,
+        PloverType::Assault
+            | PloverType::Coerce
+            | PloverType::Mobilize
+            | PloverType::Protest
+            | PloverType::Threaten
+    );
+    if !target.is_empty() || !(visit || affected) {
+        return (target, target_spans);
     }
+    (
+        vec![Actor {
+            text: place.name.clone(),
+            code: Some(country.clone()),
+            span: place.span,
+            ..Actor::default()
+        }],
+        place.span.iter().copied().collect(),
+    )
 }
 
 /// Sectors of private business: firms, schools, hospitals, farms.
