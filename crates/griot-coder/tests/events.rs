@@ -495,3 +495,24 @@ fn an_event_without_recipient_falls_on_the_place_it_strikes() {
         );
     }
 }
+
+#[test]
+fn a_light_verb_noun_that_names_actors_is_the_recipient() {
+    let doc = coded(
+        "Switzerland on Tuesday expelled two Russian diplomats for spying.",
+        None,
+    );
+    let e = find(&doc, 0, "SANCTION");
+    assert_eq!(
+        codes(&e.target),
+        [(Some("RUS"), Some("GOV"))],
+        "{:#?}",
+        e.target
+    );
+    let doc = coded("The Malian government recalled its ambassador.", None);
+    assert!(
+        find(&doc, 0, "SANCTION").target.is_empty(),
+        "{:#?}",
+        doc.events
+    );
+}

@@ -151,6 +151,7 @@ pub fn roles(
         .filter(|t| subj.is_none_or(|s| s.mention != t.mention))
         .or_else(|| indirect_object(f, subj, &actors))
         .or_else(|| following_actor(s, f, subj, &actors))
+        .or_else(|| light_noun_target(s, f, subj, &actors))
         .or_else(|| place_target(s, f, &places));
     Roles {
         source: subj,
@@ -385,6 +386,27 @@ fn governing_subject(s: &Sentence, vp_start: usize, actors: &[Slot]) -> Option<S
         .into_iter()
         .take(3)
         .find_map(|vp| subject(s, vp.start, actors))
+}
+
+/// "Expelled two Russian diplomats": when a light verb's noun is itself an actor mention, and
+/// no slot gave a recipient, that mention is the recipient. Not when a possessive pronoun
+/// makes it the source's own ("recalled its ambassador").
+fn light_noun_target(
+    s: &Sentence,
+    f: &Found<'_>,
+    subj: Option<Slot>,
+    actors: &[Slot],
+) -> Option<Slot> {
+    if f.row.pos != TriggerPos::Light {
+        return None;
+    }
+    let noun = f.end - 1;
+    actors
+        .iter()
+        .find(|m| m.start <= noun && noun < m.end)
+        .filter(|m| s.tokens[m.start].tag != PosTag::PRPS)
+        .filter(|m| subj.is_none_or(|sj| sj.mention != m.mention))
+        .copied()
 }
 
 /// "Imposed a curfew on Cizre", "shelled Juba", "the blockade of Kabul": when no actor fills
