@@ -183,6 +183,39 @@ fn sentence_mentions(s: &Sentence, lex: &Lexicon, buf: &mut String, out: &mut Ve
     out[first_new..].sort_by_key(|d| d.mention.span.start);
 }
 
+/// "South Lebanon", "Northern Mali": a compass word before a country's name names part of
+/// that country, not a namesake town abroad (GeoNames has a South Lebanon in Ohio).
+fn part_of_country(
+    lex: &Lexicon,
+    words: &[&str],
+    lemmas: &[&str],
+    i: usize,
+    end: usize,
+    buf: &mut String,
+) -> Option<Vec<Target>> {
+    const COMPASS: &[&str] = &[
+        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+        "Upper", "Lower",
+    ];
+    if end != i + 2 || !COMPASS.contains(&words[i]) {
+        return None;
+    }
+    let (rest_end, rest) = lex.index.longest_at(words, lemmas, i + 1, buf)?;
+    let country: Vec<Target> = rest
+        .into_iter()
+        .filter(|t| {
+            matches!(
+                t,
+                Target::Country {
+                    kind: NameKind::Name | NameKind::Alias,
+                    ..
+                }
+            )
+        })
+        .collect();
+    (rest_end == end && !country.is_empty()).then_some(country)
+}
+
 /// Pass 1: longest matches, filtered so that common words are not taken for places.
 fn find_hits(
     s: &Sentence,
@@ -195,6 +228,7 @@ fn find_hits(
     let mut i = 0;
     while i < words.len() {
         if let Some((end, targets)) = lex.index.longest_at(words, lemmas, i, buf) {
+            let targets = part_of_country(lex, words, lemmas, i, end, buf).unwrap_or(targets);
             let targets = filter_targets(s, lex, i, end, targets);
             if !targets.is_empty() {
                 hits.push(Hit {
@@ -559,8 +593,10 @@ fn noun_phrase(
                 }
             }
         }
-        // "opponents to Malian rulers", "soldiers of Mali": the complement names the country.
-        if codes.is_empty() {
+        // "opponents to Malian rulers", "soldiers of Mali": the complement names the country
+        // — unless a possessive pronoun already names the owner ("withdrew its troops from
+        // South Lebanon").
+        if codes.is_empty() && s.tokens[start].tag != PosTag::PRPS {
             codes.extend(complement_country(s, lex, end, hits));
         }
         if codes.is_empty() {

@@ -271,3 +271,11 @@ fn names_after_an_arabic_article_are_names() {
     let doc = code("Fighters of al-Shabaab attacked the base, and al-Qaeda claimed the raid.");
     assert!(texts(&doc).contains(&"al-Qaeda"), "{:?}", texts(&doc));
 }
+
+#[test]
+fn a_compass_word_before_a_country_names_part_of_it() {
+    let doc = code("Israel withdrew its troops from South Lebanon in 2000.");
+    assert_eq!(actors(mention(&doc, "South Lebanon", 0))[0].0, Some("LBN"));
+    // The possessive names the troops' owner, not the place they left.
+    assert_eq!(actors(mention(&doc, "its troops", 0))[0].0, Some("ISR"));
+}
