@@ -516,3 +516,14 @@ fn a_light_verb_noun_that_names_actors_is_the_recipient() {
         doc.events
     );
 }
+
+#[test]
+fn an_infinitive_takes_the_subject_of_the_verb_it_depends_on() {
+    let doc = coded(
+        "A Syrian member of parliament started a hunger strike yesterday to protest President \
+         Assad's failure to carry out reforms.",
+        None,
+    );
+    let e = find(&doc, 0, "PROTEST");
+    assert_eq!(codes(&e.target), [(Some("SYR"), Some("GOV"))], "{:#?}", e);
+}

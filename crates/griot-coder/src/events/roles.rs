@@ -121,7 +121,10 @@ pub fn roles(
                     .iter()
                     .all(|t| !t.tag.is_verb() && t.tag != PosTag::Comma)
         });
-    if subj.is_none() && !attack_subject && inanimate_subject(s, vp_start, slots) {
+    // An infinitive ("started a hunger strike … to protest X") has no subject of its own: the
+    // noun before it is no inanimate subject.
+    let infinitive = s.tokens[vp_start].tag == PosTag::TO;
+    if subj.is_none() && !attack_subject && !infinitive && inanimate_subject(s, vp_start, slots) {
         return Roles {
             source: None,
             target: None,
