@@ -527,3 +527,34 @@ fn an_infinitive_takes_the_subject_of_the_verb_it_depends_on() {
     let e = find(&doc, 0, "PROTEST");
     assert_eq!(codes(&e.target), [(Some("SYR"), Some("GOV"))], "{:#?}", e);
 }
+
+#[test]
+fn a_demonym_before_an_event_noun_is_its_source_and_by_belongs_nearby() {
+    let doc = coded(
+        "Palestinian riots against Israeli military policies continued on Friday.",
+        None,
+    );
+    let e = find(&doc, 0, "PROTEST");
+    assert_eq!(codes(&e.source)[0].0, Some("PSE"), "{:#?}", e);
+    // "by the military" is the agent of the violations, not of the demonstrations.
+    let doc = coded(
+        "Students held demonstrations against the violations by the Israeli military.",
+        None,
+    );
+    let e = find(&doc, 0, "PROTEST");
+    assert!(
+        !e.source.iter().any(|a| a.text.contains("military")),
+        "{:#?}",
+        e
+    );
+}
+
+#[test]
+fn a_place_in_a_slot_the_row_lists_is_the_recipient() {
+    let doc = coded(
+        "Some 800,000 Iraqi Kurds sought refuge in Germany last month.",
+        None,
+    );
+    let e = find(&doc, 0, "REQUEST");
+    assert_eq!(codes(&e.target)[0].0, Some("DEU"), "{:#?}", e);
+}

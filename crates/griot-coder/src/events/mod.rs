@@ -516,6 +516,7 @@ fn actors_of(m: &Mention) -> Vec<Actor> {
         return m
             .place
             .iter()
+            .filter(|p| p.country.is_some())
             .map(|p| Actor {
                 text: m.text.clone(),
                 code: p.country.clone(),

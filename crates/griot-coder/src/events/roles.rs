@@ -237,7 +237,13 @@ fn nominal(s: &Sentence, f: &Found<'_>, actors: &[Slot], owners: &[Slot]) -> Rol
             && (s.tokens.get(m.end).is_some_and(|t| t.tag == PosTag::POS)
                 || s.tokens[m.start].tag == PosTag::PRPS)
     });
-    let by = after_preposition(s, f.end, "by", actors);
+    // "the arrest of 50 soldiers by the junta", not "demonstrations against violations by
+    // the military": only an "of" phrase may stand between the noun and its "by" agent.
+    let by = after_preposition(s, f.end, "by", actors).filter(|m| {
+        !s.tokens[f.end..m.start]
+            .iter()
+            .any(|t| t.tag == PosTag::IN && !matches!(t.lemma.as_str(), "of" | "by"))
+    });
     // "staged a hunger strike", "launched an offensive": the event noun is the object of a verb
     // whose subject is the event's source.
     let verb_subject = s
@@ -262,8 +268,17 @@ fn nominal(s: &Sentence, f: &Found<'_>, actors: &[Slot], owners: &[Slot]) -> Rol
                 .then_some(possessor)
                 .flatten()
         });
+    // "Palestinian riots against …", "a Soviet refusal": a demonym right before the event
+    // noun names who acts.
+    let demonym = owners.iter().copied().find(|m| {
+        m.start >= np_start
+            && m.end == f.start
+            && (m.start..m.end)
+                .all(|k| matches!(s.tokens[k].tag, PosTag::JJ | PosTag::NNP | PosTag::NNPS))
+    });
     let source = by
         .or(possessor)
+        .or(demonym)
         .or(verb_subject)
         .filter(|p| target.is_none_or(|t| t.mention != p.mention));
     Roles {
@@ -412,20 +427,14 @@ fn light_noun_target(
         .copied()
 }
 
-/// "Imposed a curfew on Cizre", "shelled Juba", "the blockade of Kabul": when no actor fills
-/// the recipient slot, a place in it stands for its people and government, as coders record
-/// it. Places after "in", "at" or "near" are where the event happened, not its recipient.
+/// "Imposed a curfew on Cizre", "shelled Juba", "the blockade of Kabul", "sought refuge in
+/// Germany": when no actor fills the recipient slot, a place in it stands for its people and
+/// government, as coders record it. Only the row's own slots count, so "in" gives a recipient
+/// only where the row lists it (refuge, deployments, attacks), not a meeting's venue.
 fn place_target(s: &Sentence, f: &Found<'_>, places: &[Slot]) -> Option<Slot> {
     f.row.targets.iter().find_map(|slot| match slot {
         TargetSlot::Object => object(s, f.end, places),
-        TargetSlot::Prep(p)
-            if matches!(
-                p.as_str(),
-                "on" | "against" | "of" | "toward" | "towards" | "into" | "over"
-            ) =>
-        {
-            after_preposition(s, f.end, p, places)
-        }
+        TargetSlot::Prep(p) => after_preposition(s, f.end, p, places),
         _ => None,
     })
 }
