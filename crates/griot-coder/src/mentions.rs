@@ -381,24 +381,18 @@ fn agent<'a>(lex: &'a Lexicon, t: &Target) -> Option<&'a AgentRow> {
     }
 }
 
-fn person_row<'a>(lex: &'a Lexicon, hit: &Hit) -> Option<&'a AgentRow> {
+/// The hit's agents-table row of `kind` (a title, a known person), if it has one.
+fn row_of_kind<'a>(lex: &'a Lexicon, hit: &Hit, kind: AgentKind) -> Option<&'a AgentRow> {
     hit.targets
         .iter()
         .filter_map(|t| agent(lex, t))
-        .find(|r| r.kind == AgentKind::Person)
-}
-
-fn title_row<'a>(lex: &'a Lexicon, hit: &Hit) -> Option<&'a AgentRow> {
-    hit.targets
-        .iter()
-        .filter_map(|t| agent(lex, t))
-        .find(|r| r.kind == AgentKind::Title)
+        .find(|r| r.kind == kind)
 }
 
 /// "General Abass Dembele", "Imam Mahmoud Dicko", "President Assimi Goita".
 fn titled_persons(s: &Sentence, lex: &Lexicon, hits: &mut [Hit], out: &mut Vec<Draft>) {
     for h in 0..hits.len() {
-        let Some(row) = title_row(lex, &hits[h]) else {
+        let Some(row) = row_of_kind(lex, &hits[h], AgentKind::Title) else {
             continue;
         };
         let name_start = hits[h].end;
@@ -414,7 +408,7 @@ fn titled_persons(s: &Sentence, lex: &Lexicon, hits: &mut [Hit], out: &mut Vec<D
         for other in hits.iter_mut() {
             if other.start >= name_start && other.end <= name_end {
                 other.used = true;
-                known = known.or_else(|| person_row(lex, other));
+                known = known.or_else(|| row_of_kind(lex, other, AgentKind::Person));
             }
         }
         hits[h].used = true;
