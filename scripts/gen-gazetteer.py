@@ -125,7 +125,10 @@ NEWS_ALIASES = {
             "Democratic Republic of Congo", "Democratic Republic of the Congo", "Zaire"],
     "COG": ["Congo-Brazzaville", "Republic of Congo", "Republic of the Congo", "Congo Republic",
             "Congo"],
-    "RUS": ["Russia", "Russian Federation"],
+    # The Soviet Union is coded as Russia, as CAMEO/ICEWS-coded corpora do.
+    "RUS": ["Russia", "Russian Federation", "Soviet Union", "the Soviet Union", "USSR",
+            "U.S.S.R."],
+    "CHN": ["PRC", "the PRC", "People's Republic of China"],
     "IRN": ["Iran", "Islamic Republic of Iran"],
     "SYR": ["Syria", "Syrian Arab Republic"],
     "KOR": ["South Korea", "Republic of Korea", "ROK"],
@@ -199,6 +202,7 @@ EXTRA_ADJ = {
     "NLD": ["Netherlands"],
     "USA": ["U.S.", "US"],
     "GBR": ["UK", "U.K."],
+    "RUS": ["Soviet"],
 }
 # Where countryinfo's demonym is wrong for the territory (it names the sovereign's people) or is
 # a noun rather than an adjective.
@@ -655,7 +659,18 @@ def build_regions(w, countries):
 
 # --- places ----------------------------------------------------------------------------------
 
+# AUTHORED. Days and months are capitalised in English, so as place names ("Thursday Island"'s
+# alternate "Thursday", the towns of March and May) they would turn every date into a place.
+CALENDAR_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+}
+
+
 def alternate_ok(a):
+    if a.casefold() in CALENDAR_WORDS:
+        return False
     if len(a) < 2 or len(a) > 60 or not is_latin(a):
         return False
     if any(c.isdigit() for c in a) or any(c in a for c in "()[]|\t/`") or " - " in a:
@@ -732,6 +747,9 @@ def build_places(w, countries, cities1000, cities500):
             dropped += 1
             continue
         name = clean_cell(v["name"])
+        if name.casefold() in CALENDAR_WORDS:
+            dropped += 1
+            continue
         ascii_name = ascii_fold(name).strip() or name
         alts = pick_alternates(v, ascii_name)
         rows.append({
@@ -886,8 +904,9 @@ def generate(w, date):
         print("note:", line, file=sys.stderr)
     print(f"countries: {len(countries)}", file=sys.stderr)
     print(f"regions: {len(regions)}", file=sys.stderr)
-    print(f"places: {len(places)} ({n_alts} alternates; {dropped} rows of unknown countries "
-          f"dropped; {len(raw)} bytes raw, {os.path.getsize(path)} gzipped)", file=sys.stderr)
+    print(f"places: {len(places)} ({n_alts} alternates; {dropped} rows of unknown countries or "
+          f"calendar-word names dropped; {len(raw)} bytes raw, {os.path.getsize(path)} gzipped)",
+          file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -182,11 +182,15 @@ impl NameIndex {
             lemmas[i],
             push_lower,
         ));
-        // Gazetteer names start with a capital and run over capitalised words and connectors
-        // ("Bosnia and Herzegovina", "Democratic Republic of the Congo").
+        // Gazetteer names start with a capital and run over capitalised words, connectors and
+        // clitics ("Bosnia and Herzegovina", "Democratic People's Republic of Korea").
         let name_window = if starts_upper(words[i]) {
             let mut j = i + 1;
-            while j < n && j - i < MAX_TOKENS && (starts_upper(words[j]) || is_connector(words[j]))
+            while j < n
+                && j - i < MAX_TOKENS
+                && (starts_upper(words[j])
+                    || is_connector(words[j])
+                    || words[j].starts_with(['\'', '’']))
             {
                 j += 1;
             }

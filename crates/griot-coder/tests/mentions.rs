@@ -279,3 +279,29 @@ fn a_compass_word_before_a_country_names_part_of_it() {
     // The possessive names the troops' owner, not the place they left.
     assert_eq!(actors(mention(&doc, "its troops", 0))[0].0, Some("ISR"));
 }
+
+#[test]
+fn days_and_months_are_never_places() {
+    // GeoNames lists "Thursday" (an alternate of Thursday Island) and towns named March and
+    // May; in news these words are dates.
+    let doc = code("The minister spoke on Thursday in Paris. In March and May, troops left Gao.");
+    let places: Vec<&str> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Place)
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(places, ["Paris", "Gao"]);
+}
+
+#[test]
+fn official_names_with_a_clitic_and_historical_names() {
+    let doc = code(
+        "The United States demanded that the Democratic People's Republic of Korea forsake its \
+         nuclear program. The PRC rejected a Soviet offer.",
+    );
+    let dprk = mention(&doc, "Democratic People's Republic of Korea", 0);
+    assert_eq!(actors(dprk), [(Some("PRK"), None)]);
+    assert_eq!(actors(mention(&doc, "PRC", 0)), [(Some("CHN"), None)]);
+    assert_eq!(actors(mention(&doc, "Soviet", 0)), [(Some("RUS"), None)]);
+}
