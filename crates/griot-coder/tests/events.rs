@@ -558,3 +558,45 @@ fn a_place_in_a_slot_the_row_lists_is_the_recipient() {
     let e = find(&doc, 0, "REQUEST");
     assert_eq!(codes(&e.target)[0].0, Some("DEU"), "{:#?}", e);
 }
+
+#[test]
+fn those_who_died_in_an_attack_are_its_recipients() {
+    let doc = coded(
+        "Three Nigerian soldiers lost their lives in a rocket attack near Maiduguri.",
+        None,
+    );
+    let e = find(&doc, 0, "ASSAULT");
+    assert_eq!(codes(&e.target), [(Some("NGA"), Some("MIL"))], "{:#?}", e);
+    let doc = coded(
+        "Two Afghan policemen died during the shelling of the town.",
+        None,
+    );
+    let e = find(&doc, 0, "ASSAULT");
+    assert_eq!(codes(&e.target), [(Some("AFG"), Some("COP"))], "{:#?}", e);
+    // Dying of an illness names no attack.
+    let doc = coded("Two Afghan policemen died in hospital.", None);
+    assert!(doc.events.is_empty(), "{:#?}", doc.events);
+}
+
+#[test]
+fn a_preposition_reaches_through_a_noun_phrase_to_its_of_phrase() {
+    let doc = coded(
+        "The convoy brought humanitarian aid for the war-torn regions of Syria.",
+        None,
+    );
+    let e = find(&doc, 0, "AID");
+    assert_eq!(codes(&e.target)[0].0, Some("SYR"), "{:#?}", e);
+}
+
+#[test]
+fn investigating_an_accident_accuses_nobody() {
+    let doc = coded(
+        "Police began investigating the fire that destroyed the ministry in Kabul.",
+        None,
+    );
+    assert!(
+        !doc.events.iter().any(|e| e.kind.as_str() == "ACCUSE"),
+        "{:#?}",
+        doc.events
+    );
+}

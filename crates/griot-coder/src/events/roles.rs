@@ -267,6 +267,11 @@ fn nominal(s: &Sentence, f: &Found<'_>, actors: &[Slot], owners: &[Slot]) -> Rol
                 .contains(&TargetSlot::Possessive)
                 .then_some(possessor)
                 .flatten()
+        })
+        .or_else(|| {
+            (f.row.kind == PloverType::Assault)
+                .then(|| casualties(s, np_start, actors))
+                .flatten()
         });
     // "Palestinian riots against …", "a Soviet refusal": a demonym right before the event
     // noun names who acts.
@@ -286,6 +291,33 @@ fn nominal(s: &Sentence, f: &Found<'_>, actors: &[Slot], owners: &[Slot]) -> Rol
         target,
         rule: "nominal",
     }
+}
+
+/// Verbs that report deaths without naming a cause; an attack they happen "in" or "during" is
+/// that cause.
+const DYING: &[&str] = &["die", "perish", "lose"];
+
+/// "Seven women and four men lost their lives in a rocket attack", "two soldiers died during
+/// the shelling": the subject of a verb of dying right before "in"/"during" and the attack
+/// noun is the attack's recipient.
+fn casualties(s: &Sentence, np_start: usize, actors: &[Slot]) -> Option<Slot> {
+    let p = np_start.checked_sub(1)?;
+    if !matches!(s.tokens[p].lemma.as_str(), "in" | "during") {
+        return None;
+    }
+    // "lost their lives in": the verb may have "their life/lives" between it and "in".
+    let v = (p.saturating_sub(3)..p)
+        .rev()
+        .find(|&k| s.tokens[k].tag.is_verb() && DYING.contains(&s.tokens[k].lemma.as_str()))?;
+    let lose = s.tokens[v].lemma == "lose";
+    if lose && !s.tokens[v + 1..p].iter().any(|t| t.lemma == "life") {
+        return None;
+    }
+    let vp = s
+        .chunks
+        .iter()
+        .find(|c| c.kind == ChunkKind::VP && c.start <= v && v < c.end)?;
+    subject(s, vp.start, actors)
 }
 
 /// Whether the noun phrase right before the verb group (through a relative pronoun) holds no
@@ -473,9 +505,21 @@ fn after_preposition(s: &Sentence, after: usize, prep: &str, actors: &[Slot]) ->
     {
         return None;
     }
+    // "aid for the war-torn regions of Syria": past a longer noun phrase, an "of" phrase still
+    // names whom the preposition's object belongs to.
+    let through_of = |m: &Slot| {
+        m.start - p <= 7
+            && s.tokens[m.start - 1].lemma == "of"
+            && s.tokens[p + 1..m.start - 1].iter().all(|t| {
+                matches!(
+                    t.tag,
+                    PosTag::DT | PosTag::JJ | PosTag::NN | PosTag::NNS | PosTag::CD | PosTag::PRPS
+                )
+            })
+    };
     actors
         .iter()
-        .filter(|m| m.start > p && m.start - p <= 4)
+        .filter(|m| m.start > p && (m.start - p <= 4 || through_of(m)))
         .min_by_key(|m| m.start)
         .copied()
 }
