@@ -600,3 +600,35 @@ fn investigating_an_accident_accuses_nobody() {
         doc.events
     );
 }
+
+#[test]
+fn a_stance_participle_keeps_its_subject_as_the_actor() {
+    let doc = coded(
+        "Egypt is opposed to Turkish mediation in the Libyan conflict.",
+        None,
+    );
+    let e = find(&doc, 0, "REJECT");
+    assert_eq!(codes(&e.source)[0].0, Some("EGY"), "{:#?}", e);
+    assert_eq!(codes(&e.target)[0].0, Some("TUR"), "{:#?}", e);
+    // A true passive still makes its subject the recipient.
+    let doc = coded("Egypt was opposed by Turkey at the summit.", None);
+    let e = find(&doc, 0, "REJECT");
+    assert_eq!(codes(&e.source)[0].0, Some("TUR"), "{:#?}", e);
+    assert_eq!(codes(&e.target)[0].0, Some("EGY"), "{:#?}", e);
+}
+
+#[test]
+fn complaints_and_demands_fall_on_whom_they_are_about() {
+    let doc = coded(
+        "Syria complained to the Security Council over Turkish shelling of its border towns.",
+        None,
+    );
+    let e = find(&doc, 0, "ACCUSE");
+    assert_eq!(codes(&e.target)[0].0, Some("TUR"), "{:#?}", e);
+    let doc = coded(
+        "The African Union repeated its demand that Sudan open the border crossings.",
+        None,
+    );
+    let e = find(&doc, 0, "REQUEST");
+    assert_eq!(codes(&e.target)[0].0, Some("SDN"), "{:#?}", e);
+}

@@ -77,11 +77,13 @@ pub const COLUMNS: &[&str] = &[
 ];
 
 /// Prepositions a `pp:` slot may name. A closed list so that a typo in a user file
-/// (`pp:agaist`) is an error rather than a slot that never matches.
+/// (`pp:agaist`) is an error rather than a slot that never matches. `that` is no preposition
+/// but opens a complement whose subject is the recipient the same way ("its demand that
+/// Israel ease restrictions").
 pub const PREPOSITIONS: &[&str] = &[
     "about", "across", "against", "along", "among", "around", "at", "behind", "between", "by",
     "for", "from", "in", "inside", "into", "near", "of", "off", "on", "onto", "outside", "over",
-    "through", "to", "toward", "towards", "under", "upon", "with", "within",
+    "that", "through", "to", "toward", "towards", "under", "upon", "with", "within",
 ];
 
 const BUILTIN: &str = include_str!("../data/events.tsv");

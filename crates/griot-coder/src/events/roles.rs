@@ -72,7 +72,12 @@ pub fn roles(
     }
     let v = f.head;
     let (vp_start, _) = verb_group(s, v);
-    let passive = s.tokens[v].tag == PosTag::VBN
+    // "Israel is opposed to French mediation", "Vietnam is committed to opening up": these
+    // participles state the subject's own stance, so the subject acts and "to" names what at.
+    let stance = STANCES.contains(&s.tokens[v].lemma.as_str())
+        && (f.row.trigger.ends_with(" to") || s.tokens.get(f.end).is_some_and(|t| t.lemma == "to"));
+    let passive = !stance
+        && s.tokens[v].tag == PosTag::VBN
         && (vp_start..v).any(|k| matches!(s.tokens[k].lemma.as_str(), "be" | "get"));
     let reduced = s.tokens[v].tag == PosTag::VBN
         && vp_start == v
@@ -162,6 +167,9 @@ pub fn roles(
         rule,
     }
 }
+
+/// Verbs whose participle after "be" and before "to" states a stance the subject holds.
+const STANCES: &[&str] = &["oppose", "commit", "dedicate", "devote", "ally"];
 
 /// A verb group that continues an earlier one: coordinated ("… and wounded") or a participle
 /// adjunct after a comma ("…, killing"). Returns where the earlier verb group ends.
