@@ -632,3 +632,26 @@ fn complaints_and_demands_fall_on_whom_they_are_about() {
     let e = find(&doc, 0, "REQUEST");
     assert_eq!(codes(&e.target)[0].0, Some("SDN"), "{:#?}", e);
 }
+
+#[test]
+fn a_coup_is_coded_and_a_plotted_one_is_not() {
+    let doc = coded("The army overthrew the government of Niger in July.", None);
+    let e = find(&doc, 0, "COERCE");
+    assert_eq!(codes(&e.source), [(Some("NER"), Some("MIL"))], "{:#?}", e);
+    assert_eq!(codes(&e.target)[0].0, Some("NER"), "{:#?}", e);
+    // What a plot or an attempt someone is arrested for or accused of plans has not happened.
+    for text in [
+        "Malian authorities arrested soldiers accused of plotting to topple the government.",
+        "Turkey detained officers for planning to overthrow the government.",
+        "The colonel denied accusations of attempting to overthrow the government of Chad.",
+    ] {
+        let doc = coded(text, None);
+        assert!(
+            !doc.events
+                .iter()
+                .any(|e| e.rule.contains("topple") || e.rule.contains("overthrow")),
+            "{text}: {:#?}",
+            doc.events
+        );
+    }
+}

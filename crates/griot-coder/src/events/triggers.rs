@@ -175,6 +175,7 @@ pub fn find<'a>(s: &Sentence, events: &'a Events) -> Vec<Found<'a>> {
         }
     }
     found.retain(|f| f.row.pos != TriggerPos::Noun || !stopped(s, f.start));
+    found.retain(|f| f.row.pos == TriggerPos::Noun || !plotted(s, f.start));
     // Drop nominal triggers inside a light trigger's span.
     let lights: Vec<(usize, usize)> = found
         .iter()
@@ -192,6 +193,28 @@ const STOPPERS: &[&str] = &[
     "end", "stop", "halt", "prevent", "avert", "avoid", "prohibit", "forbid", "ban", "outlaw",
     "suspend", "postpone", "cancel",
 ];
+
+/// Verbs whose infinitive complement is planned in secret, not done ("plotting to topple").
+const PLOTS: &[&str] = &["plot", "conspire", "scheme"];
+
+/// "Soldiers accused of plotting to topple the leaders": a plot is news of its own, but what
+/// it plans has not happened and is no event (nor a threat: a threat is made openly).
+/// A plan or attempt named as what someone is arrested for or accused of ("detained for their
+/// involvement in planning to overthrow the government", "accusations of attempting to
+/// overthrow") is the grounds of that event, not one of its own; a plan announced ("Russia
+/// plans to withdraw") is a statement of intent, and an attempt reported ("tried to storm the
+/// camp") an event, coded as such.
+fn plotted(s: &Sentence, verb: usize) -> bool {
+    if verb < 2 || s.tokens[verb - 1].tag != PosTag::TO {
+        return false;
+    }
+    let planner = verb - 2;
+    PLOTS.contains(&lemma(s, planner).as_ref())
+        || matches!(lemma(s, planner).as_ref(), "plan" | "attempt" | "try")
+            && s.tokens[planner].tag == PosTag::VBG
+            && planner > 0
+            && matches!(s.tokens[planner - 1].tag, PosTag::IN | PosTag::CC)
+}
 
 /// "Efforts to end the fighting", "prevented the demonstration": an event noun that is the
 /// object of a verb that stops or forbids it is not an event that happens. (When the stopping
