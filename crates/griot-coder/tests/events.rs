@@ -655,3 +655,41 @@ fn a_coup_is_coded_and_a_plotted_one_is_not() {
         );
     }
 }
+
+/// The type coded for the only event of `text`.
+fn only_kind(text: &str) -> &'static str {
+    let doc = coded(text, None);
+    assert_eq!(doc.events.len(), 1, "{text}: {:#?}", doc.events);
+    doc.events[0].kind.as_str()
+}
+
+#[test]
+fn who_acts_chooses_the_sense_of_a_shared_trigger() {
+    assert_eq!(only_kind("Israeli jets struck targets in Gaza."), "ASSAULT");
+    assert_eq!(only_kind("Nigerian workers struck over pay."), "PROTEST");
+    assert_eq!(only_kind("Isis was quick to claim the strike."), "ASSAULT");
+    assert_eq!(
+        only_kind("Doctors in Kenya began a strike against the government."),
+        "PROTEST"
+    );
+    assert_eq!(
+        only_kind("Police raided the offices of the opposition party in Harare."),
+        "COERCE"
+    );
+    assert_eq!(
+        only_kind("Israeli troops raided the Jenin refugee camp."),
+        "ASSAULT"
+    );
+    assert_eq!(
+        only_kind("The Iraqi president welcomed the French minister in Baghdad."),
+        "CONSULT"
+    );
+    assert_eq!(
+        only_kind("The Iraqi president welcomed the French decision."),
+        "SUPPORT"
+    );
+    assert_eq!(
+        only_kind("The withdrawal of US troops from Syria began."),
+        "RETREAT"
+    );
+}

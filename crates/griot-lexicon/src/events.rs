@@ -51,6 +51,10 @@
 //!   dropped final e, or a listed irregular form such as "held" for `hold`), and for a light
 //!   row the first word of its noun. `counter_example` is a sentence where the same word must
 //!   not give this event (often another row's sense), or `-` when there is no sensible one.
+//!
+//! Rows with the same trigger words and part of speech are senses of one trigger ("strike":
+//! PROTEST and ASSAULT; "welcome": CONSULT and SUPPORT; "raid"; "withdrawal"); the coder
+//! chooses among them by the actors it finds (griot-coder's `events::sense`).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -7,6 +7,7 @@
 pub mod intent;
 pub mod qualify;
 pub mod roles;
+pub mod sense;
 pub mod triggers;
 pub mod when;
 
@@ -63,27 +64,39 @@ pub fn code_events(doc: &mut Document, lex: &Lexicon) {
         let disaster = names_disaster(s);
         let cues = qualify::find_cues(s, &lex.cues, &lex.cue_starts);
         let date = when::event_date(s, published);
-        for f in found {
-            let r = roles::roles(s, &f, &slots, &kinds, &attacks);
+        let side = |slot: Option<Slot>| -> (Vec<Actor>, Vec<Span>) {
+            let mut actors = Vec::new();
+            let mut spans = Vec::new();
+            for sl in slot
+                .map(|sl| coordinated(s, sl, &actor_slots))
+                .unwrap_or_default()
+            {
+                if let Some(m) = doc.mentions.get(sl.mention) {
+                    actors.extend(actors_of(m));
+                    spans.push(m.span);
+                }
+            }
+            (actors, spans)
+        };
+        for mut f in found {
+            let mut r = roles::roles(s, &f, &slots, &kinds, &attacks);
+            if !f.senses.is_empty() {
+                let object = if f.row.swap.is_some() {
+                    r.source
+                } else {
+                    r.target
+                };
+                let chosen = sense::choose(s, &f, &side(r.source).0, &side(r.target).0, object);
+                if !std::ptr::eq(chosen, f.row) {
+                    f.row = chosen;
+                    r = roles::roles(s, &f, &slots, &kinds, &attacks);
+                }
+            }
             if r.source.is_none() && r.target.is_none() {
                 continue;
             }
             let (certainty, attribution) =
                 qualify::qualify(doc, s, &cues, (f.start, f.end), &actor_slots);
-            let side = |slot: Option<Slot>| -> (Vec<Actor>, Vec<Span>) {
-                let mut actors = Vec::new();
-                let mut spans = Vec::new();
-                for sl in slot
-                    .map(|sl| coordinated(s, sl, &actor_slots))
-                    .unwrap_or_default()
-                {
-                    if let Some(m) = doc.mentions.get(sl.mention) {
-                        actors.extend(actors_of(m));
-                        spans.push(m.span);
-                    }
-                }
-                (actors, spans)
-            };
             let (source, source_spans) = side(r.source);
             let (target, target_spans) = side(r.target);
             if !(has_public_actor(f.row.kind, &source, &target, disaster)

@@ -178,6 +178,21 @@ fn shares_subject(s: &Sentence, vp_start: usize, v: usize) -> Option<usize> {
     while k > 0 && s.tokens[k - 1].tag == PosTag::RB {
         k -= 1;
     }
+    // "… and in 2018 invaded Afrin", "and on Friday attacked": a short time adjunct may stand
+    // between the conjunction and the verb.
+    if let Some(p) = (k.saturating_sub(5)..k).find(|&j| {
+        s.tokens[j].tag == PosTag::IN
+            && j > 0
+            && s.tokens[j - 1].tag == PosTag::CC
+            && s.tokens[j + 1..k].iter().all(|t| {
+                matches!(
+                    t.tag,
+                    PosTag::CD | PosTag::NNP | PosTag::DT | PosTag::JJ | PosTag::NN | PosTag::Comma
+                )
+            })
+    }) {
+        k = p;
+    }
     let before = s.tokens.get(k.checked_sub(1)?)?;
     let joined = (before.tag == PosTag::CC && matches!(before.lemma.as_str(), "and" | "or"))
         || (before.text == "," && s.tokens[v].tag == PosTag::VBG);
@@ -402,7 +417,8 @@ pub fn subject(s: &Sentence, vp_start: usize, actors: &[Slot]) -> Option<Slot> {
 }
 
 /// "The party, which had attracted the support of voters, was dissolved": a relative clause
-/// set off by commas before a verb is skipped; its start is where the subject must end.
+/// or participle phrase set off by commas before a verb is skipped; its start is where the
+/// subject must end.
 fn relative_clause_start(s: &Sentence, vp_start: usize) -> Option<usize> {
     let close = subject_end(s, vp_start);
     if close == vp_start || !s.tokens[close..vp_start].iter().any(|t| t.text == ",") {
@@ -412,10 +428,14 @@ fn relative_clause_start(s: &Sentence, vp_start: usize) -> Option<usize> {
         .rev()
         .take_while(|&k| !matches!(s.tokens[k].text.as_str(), ";" | ":"))
         .find(|&k| s.tokens[k].text == ",")?;
-    let relative = s
-        .tokens
-        .get(open + 1)
-        .is_some_and(|t| matches!(t.tag, PosTag::WDT | PosTag::WP | PosTag::WPS));
+    // A participle phrase is set off the same way ("Guterres, addressing the Security Council
+    // on Syria, urged …", "The militia, backed by Turkey, attacked …").
+    let relative = s.tokens.get(open + 1).is_some_and(|t| {
+        matches!(
+            t.tag,
+            PosTag::WDT | PosTag::WP | PosTag::WPS | PosTag::VBG | PosTag::VBN
+        )
+    });
     relative.then_some(open)
 }
 

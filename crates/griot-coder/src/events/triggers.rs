@@ -14,6 +14,10 @@ pub struct Found<'a> {
     /// Tokens `[start, end)` the trigger covers (particles and light nouns included).
     pub start: usize,
     pub end: usize,
+    /// Other rows with the same words and part of speech: other senses of the trigger
+    /// ("strike" as walkout or attack), chosen among once the actors are known
+    /// (see [`super::sense`]).
+    pub senses: Vec<&'a EventRow>,
 }
 
 /// Nouns after an event noun that leave it the event: time words the tagger reads as nouns
@@ -158,7 +162,13 @@ pub fn find<'a>(s: &Sentence, events: &'a Events) -> Vec<Found<'a>> {
                     head,
                     start: i,
                     end,
+                    senses: Vec::new(),
                 });
+            } else if let Some(b) = best
+                .as_mut()
+                .filter(|b| b.row.words == row.words && b.row.pos == row.pos && b.end == end)
+            {
+                b.senses.push(row);
             }
         }
         match best {
