@@ -693,3 +693,35 @@ fn who_acts_chooses_the_sense_of_a_shared_trigger() {
         "RETREAT"
     );
 }
+
+#[test]
+fn a_participle_with_its_by_agent_is_passive_and_things_it_acts_on_are_no_event() {
+    // Nothing before the participle is an actor: still passive, so the agent is the source
+    // and the speaker before it is not.
+    let doc = coded(
+        "The Israeli prime minister condemned the vandalism of a synagogue destroyed by \
+         Syrian rebels.",
+        None,
+    );
+    let e = find(&doc, 0, "ASSAULT");
+    assert_eq!(codes(&e.source)[0].0, Some("SYR"), "{:#?}", e);
+    // A report released by a ministry is no release of captives.
+    let doc = coded(
+        "Tourism grew by 3% according to figures released by the French ministry of tourism.",
+        None,
+    );
+    assert!(doc.events.is_empty(), "{:#?}", doc.events);
+}
+
+#[test]
+fn an_event_someone_obstructs_or_foils_does_not_happen() {
+    let doc = coded(
+        "Kenyan police foiled an attack on the Israeli embassy.",
+        None,
+    );
+    assert!(
+        !doc.events.iter().any(|e| e.kind.as_str() == "ASSAULT"),
+        "{:#?}",
+        doc.events
+    );
+}

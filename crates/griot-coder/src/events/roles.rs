@@ -79,16 +79,25 @@ pub fn roles(
     let passive = !stance
         && s.tokens[v].tag == PosTag::VBN
         && (vp_start..v).any(|k| matches!(s.tokens[k].lemma.as_str(), "be" | "get"));
-    let reduced = s.tokens[v].tag == PosTag::VBN
-        && vp_start == v
-        && actors.iter().any(|m| m.end == v)
-        && next_word_is(s, f.end, "by");
+    // "rebels supported by Algeria", "a synagogue destroyed by the Nazis": a participle with
+    // its "by" agent right after it is passive whatever stands before it.
+    let reduced = s.tokens[v].tag == PosTag::VBN && vp_start == v && next_word_is(s, f.end, "by");
     if passive || reduced {
         let target = if reduced {
             actors.iter().find(|m| m.end == v).copied()
         } else {
             subject(s, vp_start, &actors)
         };
+        // "figures released by the ministry", "a plan backed by the party": what the agent
+        // acted on is a thing, not an actor; only violence done to things is an event.
+        let violence = matches!(f.row.kind, PloverType::Assault | PloverType::Coerce);
+        if reduced && target.is_none() && !violence {
+            return Roles {
+                source: None,
+                target: None,
+                rule: "inanimate-object",
+            };
+        }
         let source = after_preposition(s, f.end, "by", &actors);
         return Roles {
             source,

@@ -201,7 +201,8 @@ pub fn find<'a>(s: &Sentence, events: &'a Events) -> Vec<Found<'a>> {
 /// Verbs whose object is an event that does not (or no longer) take place.
 const STOPPERS: &[&str] = &[
     "end", "stop", "halt", "prevent", "avert", "avoid", "prohibit", "forbid", "ban", "outlaw",
-    "suspend", "postpone", "cancel",
+    "suspend", "postpone", "cancel", "obstruct", "block", "hinder", "impede", "thwart", "foil",
+    "derail",
 ];
 
 /// Verbs whose infinitive complement is planned in secret, not done ("plotting to topple").
