@@ -725,3 +725,15 @@ fn an_event_someone_obstructs_or_foils_does_not_happen() {
         doc.events
     );
 }
+
+#[test]
+fn an_act_someone_is_accused_of_is_alleged_by_the_accuser() {
+    let doc = coded(
+        "The Malian government accused Algeria of backing the Tuareg rebels.",
+        None,
+    );
+    let e = find(&doc, 0, "SUPPORT");
+    assert_eq!(e.certainty, Certainty::Alleged, "{:#?}", e);
+    assert_eq!(claimant(e), Some("The Malian government"), "{:#?}", e);
+    assert_eq!(codes(&e.source)[0].0, Some("DZA"), "{:#?}", e);
+}

@@ -52,7 +52,12 @@ pub fn find_cues<'a>(
         for key in &keys {
             let rows = starts.get(key.as_ref()).into_iter().flatten();
             for row in rows.filter_map(|&r| cues.rows().get(r)) {
-                if let Some(end) = match_cue(s, i, &row.words) {
+                let found = match_cue(s, i, &row.words).or_else(|| {
+                    (row.scope == CueScope::Object)
+                        .then(|| match_across_object(s, i, &row.words))
+                        .flatten()
+                });
+                if let Some(end) = found {
                     if best.as_ref().is_none_or(|b| end > b.end) {
                         best = Some(CueHit { row, start: i, end });
                     }
@@ -75,6 +80,38 @@ fn match_cue(s: &Sentence, i: usize, words: &[String]) -> Option<usize> {
         k += 1;
     }
     Some(k)
+}
+
+/// Tokens an object may span between a cue's verb and its preposition.
+const OBJECT_REACH: usize = 10;
+
+/// "accused Algeria of backing the rebels", "charged two officers with torturing detainees":
+/// a verb-and-preposition cue whose verb has its object in between. The preposition is the
+/// last one before the next verb, comma or clause word ("convicted the son of the former
+/// president of Liberia of torturing …").
+fn match_across_object(s: &Sentence, i: usize, words: &[String]) -> Option<usize> {
+    let [verb, prep] = words else {
+        return None;
+    };
+    let t = s.tokens.get(i)?;
+    if !t.tag.is_verb() || (lower(&t.lemma) != norm(verb) && lower(&t.text) != norm(verb)) {
+        return None;
+    }
+    let mut end = None;
+    for k in i + 1..(i + 1 + OBJECT_REACH).min(s.tokens.len()) {
+        let x = &s.tokens[k];
+        if lower(&x.text) == norm(prep) && k > i + 1 {
+            end = Some(k + 1);
+            continue;
+        }
+        let stop = x.tag.is_verb() && end.is_none()
+            || matches!(x.text.as_str(), "," | ";" | ":" | "that")
+            || x.tag.is_verb() && end.is_some();
+        if stop {
+            break;
+        }
+    }
+    end
 }
 
 fn rank(c: Certainty) -> u8 {
@@ -205,7 +242,11 @@ fn claimant(doc: &Document, s: &Sentence, cue: &CueHit<'_>, actors: &[Slot]) -> 
             .find(|&k| s.tokens[k].tag.is_punctuation())
             .unwrap_or(s.tokens.len());
         (cue.end < end).then_some((cue.end, end))
-    } else if s.tokens[cue.start..cue.end].iter().any(|t| t.tag.is_noun()) {
+    } else if cue.end - cue.start == cue.row.words.len()
+        && s.tokens[cue.start..cue.end].iter().any(|t| t.tag.is_noun())
+    {
+        // (A cue matched across its verb's object, "accused Algeria of", holds that object's
+        // nouns, not a cue noun.)
         // "alarming reports that …": the phrase holding the cue noun.
         (cue.start..cue.end).find_map(np_at)
     } else {
