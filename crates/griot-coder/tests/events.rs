@@ -737,3 +737,16 @@ fn an_act_someone_is_accused_of_is_alleged_by_the_accuser() {
     assert_eq!(claimant(e), Some("The Malian government"), "{:#?}", e);
     assert_eq!(codes(&e.source)[0].0, Some("DZA"), "{:#?}", e);
 }
+
+#[test]
+fn a_comma_closes_a_background_phrase() {
+    // "since his hunger strike" is background, but the complaint after the comma is the
+    // sentence's news as much as the rejection.
+    let doc = coded(
+        "Saddam Hussein appeared in court for the first time since his hunger strike, \
+         complaining that he had been mistreated and rejecting the tribunal.",
+        None,
+    );
+    find(&doc, 0, "ACCUSE");
+    find(&doc, 0, "REJECT");
+}

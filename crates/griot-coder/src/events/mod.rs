@@ -433,7 +433,13 @@ fn prune_secondary(s: &Sentence, events: &mut Vec<(usize, Event)>) {
         let Some(t) = trigger_token(e) else {
             return false;
         };
-        s.tokens[t.saturating_sub(8)..t].iter().any(|tok| {
+        // The nearest comma before the trigger closes any subordinate phrase opened before
+        // it ("… since his hunger strike, complaining that …").
+        let from = s.tokens[t.saturating_sub(8)..t]
+            .iter()
+            .rposition(|tok| tok.text == ",")
+            .map_or(t.saturating_sub(8), |k| t.saturating_sub(8) + k + 1);
+        s.tokens[from..t].iter().any(|tok| {
             SUBORDINATE.contains(&crate::index::lower(&tok.text).as_ref())
                 && matches!(tok.tag, PosTag::WDT | PosTag::WP | PosTag::WRB | PosTag::IN)
         })
