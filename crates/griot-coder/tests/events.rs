@@ -750,3 +750,33 @@ fn a_comma_closes_a_background_phrase() {
     find(&doc, 0, "ACCUSE");
     find(&doc, 0, "REJECT");
 }
+
+#[test]
+fn violence_named_by_a_participle_after_its_noun_is_an_event() {
+    // The noun is the recipient; no source is named.
+    let doc = coded(
+        "There have been up to 500 Syrian civilians killed in the raids.",
+        None,
+    );
+    let e = find(&doc, 0, "ASSAULT");
+    assert!(e.source.is_empty(), "{:#?}", e);
+    assert_eq!(codes(&e.target), [(Some("SYR"), Some("CVL"))], "{:#?}", e);
+    // After "said" (no "that") or "when", the noun is the clause's subject and the
+    // participle-looking verb its main verb.
+    let doc = coded(
+        "Syrian state media said Turkish troops fired on the pro-government militiamen.",
+        None,
+    );
+    let e = find(&doc, 0, "ASSAULT");
+    assert_eq!(codes(&e.source), [(Some("TUR"), Some("MIL"))], "{:#?}", e);
+    // A participle that only describes its noun is still no event.
+    let doc = coded(
+        "The agreement signed in 2015 by Mali and the rebels holds.",
+        None,
+    );
+    assert!(
+        !doc.events.iter().any(|e| e.kind.as_str() == "ASSAULT"),
+        "{:#?}",
+        doc.events
+    );
+}

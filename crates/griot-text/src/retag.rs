@@ -69,7 +69,11 @@ fn main_verb_read_as_participle(words: &[&str], tags: &mut [PosTag]) {
                     | PosTag::NNPS
             )
         });
-        if !after_subject || !object_follows || seen_finite {
+        // "Turkish forces fired on a convoy": with a preposition after it, only when the
+        // sentence has no finite verb at all ("civilians killed in the raid were buried" has).
+        let prepositional =
+            tags.get(i + 1) == Some(&PosTag::IN) && !tags.iter().any(|&t| finite(t));
+        if !after_subject || !(object_follows || prepositional) || seen_finite {
             continue;
         }
         // Finite verbs after a comma, "and", or a relative or "that" clause belong to
@@ -93,6 +97,19 @@ fn main_verb_read_as_participle(words: &[&str], tags: &mut [PosTag]) {
 mod tests {
     use super::*;
     use PosTag::*;
+
+    #[test]
+    fn a_sentence_without_a_finite_verb_gets_one_before_a_preposition() {
+        let words = ["Turkish", "forces", "fired", "on", "a", "convoy"];
+        let mut tags = [JJ, NNS, VBN, IN, DT, NN];
+        main_verb_read_as_participle(&words, &mut tags);
+        assert_eq!(tags[2], VBD);
+        // "civilians killed in the raid were buried": the sentence has its finite verb.
+        let words = ["civilians", "killed", "in", "the", "raid", "were", "buried"];
+        let mut tags = [NNS, VBN, IN, DT, NN, VBD, VBN];
+        main_verb_read_as_participle(&words, &mut tags);
+        assert_eq!(tags[1], VBN);
+    }
 
     #[test]
     fn a_clause_without_a_finite_verb_gets_one() {

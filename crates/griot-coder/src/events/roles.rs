@@ -81,7 +81,11 @@ pub fn roles(
         && (vp_start..v).any(|k| matches!(s.tokens[k].lemma.as_str(), "be" | "get"));
     // "rebels supported by Algeria", "a synagogue destroyed by the Nazis": a participle with
     // its "by" agent right after it is passive whatever stands before it.
-    let reduced = s.tokens[v].tag == PosTag::VBN && vp_start == v && next_word_is(s, f.end, "by");
+    // Without "by" too, when the participle follows its noun ("refugees evicted from the
+    // church"): the noun is the recipient and the source is not named.
+    let reduced = s.tokens[v].tag == PosTag::VBN
+        && vp_start == v
+        && (next_word_is(s, f.end, "by") || super::triggers::postnominal(s, v));
     if passive || reduced {
         let target = if reduced {
             actors.iter().find(|m| m.end == v).copied()

@@ -3,6 +3,7 @@
 //! arrest of"), matched by lemma against the event lexicon.
 
 use griot_lexicon::events::{EventRow, Events, TriggerPos};
+use griot_model::ontology::PloverType;
 use griot_model::{PosTag, Sentence};
 
 /// A trigger found in a sentence.
@@ -119,12 +120,23 @@ pub fn find<'a>(s: &Sentence, events: &'a Events) -> Vec<Found<'a>> {
         }
         // Auxiliaries are not events ("have arrested", "is suspected"), nor are participles
         // that modify a noun ("armed groups", "abducted truck drivers").
-        if is_verb && (is_auxiliary(s, i) || inside_noun_phrase(s, i) || modifies_noun(s, i)) {
+        // "refugees evicted from the church", "civilians killed in the raid": a participle
+        // after its noun still reports violence done to it; other such participles only
+        // describe the noun ("the agreement signed in 2015", "soldiers accused of plotting").
+        let describing = is_verb && postnominal(s, i) && !prenominal(s, i);
+        if is_verb
+            && (is_auxiliary(s, i)
+                || inside_noun_phrase(s, i)
+                || modifies_noun(s, i) && !describing)
+        {
             i += 1;
             continue;
         }
         let mut best: Option<Found<'a>> = None;
         for row in events.starting_with(&lemma(s, i)) {
+            if describing && !matches!(row.kind, PloverType::Assault | PloverType::Coerce) {
+                continue;
+            }
             let m = match row.pos {
                 TriggerPos::Verb if is_verb => {
                     match_words(s, i, row.verb_words()).map(|end| (i, end))
@@ -285,18 +297,75 @@ fn prenominal(s: &Sentence, i: usize) -> bool {
             .is_some_and(|t| t.tag.is_noun() && !t.tag.is_proper_noun())
 }
 
-fn postnominal(s: &Sentence, i: usize) -> bool {
+/// Verbs of saying whose complement clause may drop its "that" ("said Turkish troops fired
+/// on …"): the participle-looking verb after that clause's subject is its main verb, as after
+/// "that", a wh-word or a subordinating conjunction.
+const SAYING: &[&str] = &[
+    "say", "report", "claim", "tell", "add", "confirm", "announce", "allege",
+];
+
+pub(crate) fn postnominal(s: &Sentence, i: usize) -> bool {
+    let np_start = s
+        .chunks
+        .iter()
+        .find(|c| c.kind == griot_model::ChunkKind::NP && c.start < i && i <= c.end)
+        .map_or(i.saturating_sub(1), |c| c.start);
+    let reported_clause = np_start > 0 && {
+        let before = &s.tokens[np_start - 1];
+        before.text.eq_ignore_ascii_case("that")
+            || before.tag.is_verb() && SAYING.contains(&before.lemma.as_str())
+            // "… when the authorities arrested and charged him": a clause's own subject.
+            || matches!(before.tag, PosTag::WRB | PosTag::WDT | PosTag::WP)
+            || before.tag == PosTag::IN
+                && matches!(
+                    before.lemma.as_str(),
+                    "after" | "before" | "because" | "while" | "since" | "although" | "if"
+                        | "until" | "once" | "as"
+                )
+    };
     s.tokens[i].tag == PosTag::VBN
         && i > 0
         && s.tokens[i - 1].tag.is_noun()
-        // With an object it is a verb the tagger misread ("the army arrested 12 herders").
-        && !s.tokens.get(i + 1).is_some_and(|t| {
+        && !reported_clause
+        // With an object it is a verb the tagger misread ("the army arrested 12 herders"); a
+        // time is no object ("civilians killed this year", "the man arrested last week").
+        && (!s.tokens.get(i + 1).is_some_and(|t| {
             matches!(t.tag, PosTag::CD | PosTag::DT | PosTag::PRPS | PosTag::PDT) || t.tag.is_noun()
-        })
+        }) || time_follows(s, i + 1))
         && !s.tokens[i + 1..]
             .iter()
             .take(4)
             .any(|t| t.text.eq_ignore_ascii_case("by"))
+}
+
+/// Words that make a noun phrase a time ("this year", "last week", "on Monday").
+const TIME_WORDS: &[&str] = &[
+    "year",
+    "month",
+    "week",
+    "day",
+    "night",
+    "morning",
+    "evening",
+    "weekend",
+    "yesterday",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether the tokens from `k` are a time phrase ("this year", "last Friday", "yesterday").
+fn time_follows(s: &Sentence, k: usize) -> bool {
+    let word = |j: usize| s.tokens.get(j).map(|t| crate::index::lower(&t.lemma));
+    let is_time = |j: usize| word(j).is_some_and(|w| TIME_WORDS.contains(&w.as_ref()));
+    is_time(k)
+        || word(k).is_some_and(|w| matches!(w.as_ref(), "this" | "last" | "next" | "the"))
+            && is_time(k + 1)
 }
 
 fn inside_noun_phrase(s: &Sentence, i: usize) -> bool {
