@@ -780,3 +780,14 @@ fn violence_named_by_a_participle_after_its_noun_is_an_event() {
         doc.events
     );
 }
+
+#[test]
+fn who_is_engaged_in_a_battle_fights_it() {
+    let doc = coded(
+        "The Nigerian army is engaged in a fierce battle with Boko Haram insurgents.",
+        None,
+    );
+    let e = find(&doc, 0, "ASSAULT");
+    assert_eq!(codes(&e.source), [(Some("NGA"), Some("MIL"))], "{:#?}", e);
+    assert_eq!(codes(&e.target)[0].1, Some("REB"), "{:#?}", e);
+}

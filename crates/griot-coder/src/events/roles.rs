@@ -282,10 +282,20 @@ fn nominal(s: &Sentence, f: &Found<'_>, actors: &[Slot], owners: &[Slot]) -> Rol
     });
     // "staged a hunger strike", "launched an offensive": the event noun is the object of a verb
     // whose subject is the event's source.
+    // "is engaged in a fierce battle", "were involved in clashes": through "in" after a verb
+    // of taking part (not "stonewalling in negotiations", where "in" only says where).
+    let through_in = np_start > 1
+        && s.tokens[np_start - 1].lemma == "in"
+        && matches!(
+            s.tokens[np_start - 2].lemma.as_str(),
+            "engage" | "involve" | "participate" | "embroil"
+        );
     let verb_subject = s
         .chunks
         .iter()
-        .find(|c| c.kind == ChunkKind::VP && c.end == np_start)
+        .find(|c| {
+            c.kind == ChunkKind::VP && (c.end == np_start || through_in && c.end + 1 == np_start)
+        })
         .and_then(|vp| {
             subject(s, vp.start, actors).or_else(|| governing_subject(s, vp.start, actors))
         });
