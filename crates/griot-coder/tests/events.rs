@@ -791,3 +791,21 @@ fn who_is_engaged_in_a_battle_fights_it() {
     assert_eq!(codes(&e.source), [(Some("NGA"), Some("MIL"))], "{:#?}", e);
     assert_eq!(codes(&e.target)[0].1, Some("REB"), "{:#?}", e);
 }
+
+#[test]
+fn a_protest_with_no_actor_named_falls_on_the_country_it_is_in() {
+    let doc = coded("Protests erupted in Tehran on Friday.", None);
+    let e = find(&doc, 0, "PROTEST");
+    assert_eq!(codes(&e.target)[0].0, Some("IRN"), "{:#?}", e);
+    // "strikes" with no source: military ones, or against a state, are attacks.
+    assert_eq!(
+        only_kind("Military strikes against Syria began on Saturday."),
+        "ASSAULT"
+    );
+    // A court striking down a policy does neither.
+    let doc = coded(
+        "A federal judge struck down the Nigerian government's policy.",
+        None,
+    );
+    assert!(doc.events.is_empty(), "{:#?}", doc.events);
+}

@@ -92,15 +92,25 @@ pub fn code_events(doc: &mut Document, lex: &Lexicon) {
                     r = roles::roles(s, &f, &slots, &kinds, &attacks);
                 }
             }
-            if r.source.is_none() && r.target.is_none() {
+            // "Protests erupted in Tehran", "Amid protests, statues take flak in Boston": a
+            // protest with no actor named still falls on the country of the place it is in
+            // (see `place_as_recipient`).
+            let placed_protest = f.row.kind == PloverType::Protest
+                && f.row.pos == TriggerPos::Noun
+                && matches!(f.row.trigger.as_str(), "protest" | "demonstration")
+                && nearest_place(s, &slots, &doc.mentions, f.head)
+                    .is_some_and(|p| p.country.is_some());
+            if r.source.is_none() && r.target.is_none() && !placed_protest {
                 continue;
             }
             let (certainty, attribution) =
                 qualify::qualify(doc, s, &cues, (f.start, f.end), &actor_slots);
             let (source, source_spans) = side(r.source);
             let (target, target_spans) = side(r.target);
+            let placed_protest = placed_protest && source.is_empty() && target.is_empty();
             if !(has_public_actor(f.row.kind, &source, &target, disaster)
-                || f.row.kind == PloverType::Assault && war_weapons)
+                || f.row.kind == PloverType::Assault && war_weapons
+                || placed_protest)
             {
                 continue;
             }

@@ -13,6 +13,26 @@ use griot_lexicon::events::EventRow;
 use griot_model::ontology::PloverType;
 use griot_model::{Actor, ChunkKind, PosTag, Sentence};
 
+/// Words before a noun trigger that make it military ("military strikes", "a missile raid").
+const ARMED_WORDS: &[&str] = &[
+    "military",
+    "air",
+    "missile",
+    "rocket",
+    "drone",
+    "retaliatory",
+    "punitive",
+    "pre-emptive",
+    "preemptive",
+    "surgical",
+    "precision",
+    "western",
+    "coalition",
+    "allied",
+    "naval",
+    "artillery",
+];
+
 /// Sectors that bear arms.
 const ARMED: &[&str] = &["MIL", "REB", "UAF", "SPY", "COP"];
 
@@ -50,8 +70,20 @@ pub fn choose<'a>(
         // A walkout or a search by people without arms; an attack by armed forces or by a
         // state ("a US strike"); a search by police or a government ("a police raid").
         if let Some(other) = of(PloverType::Protest) {
+            // With no source, the recipient or the word before tells: "strikes against
+            // Syria", "military strikes" are attacks; "a strike against the government",
+            // "a general strike" walkouts.
+            let before = f
+                .start
+                .checked_sub(1)
+                .map(|k| s.tokens[k].lemma.to_ascii_lowercase());
+            let armed_word = before.as_deref().is_some_and(|w| ARMED_WORDS.contains(&w));
             let attack = source.iter().any(|a| armed(a) || state(a))
-                || source.is_empty() && target.iter().any(armed);
+                || source.is_empty()
+                    && (armed_word
+                        || target
+                            .iter()
+                            .any(|a| armed(a) || a.code.is_some() && a.sector.is_none()));
             let walkout = source.iter().any(unarmed) && !source.iter().any(armed);
             return if attack && !walkout { violent } else { other };
         }
