@@ -809,3 +809,30 @@ fn a_protest_with_no_actor_named_falls_on_the_country_it_is_in() {
     );
     assert!(doc.events.is_empty(), "{:#?}", doc.events);
 }
+
+#[test]
+fn an_ordered_act_is_the_commanders_and_a_withdrawal_names_who_moves() {
+    let doc = coded(
+        "Trump ordered a missile strike against the Syrian regime's airbase.",
+        None,
+    );
+    assert!(
+        !doc.events.iter().any(|e| e.kind.as_str() == "REQUEST"),
+        "{:#?}",
+        doc.events
+    );
+    let e = find(&doc, 0, "ASSAULT");
+    assert_eq!(codes(&e.source)[0].0, Some("USA"), "{:#?}", e);
+    assert_eq!(codes(&e.target)[0].0, Some("SYR"), "{:#?}", e);
+    // An order given to someone stays a demand.
+    let doc = coded(
+        "The Nicaraguan government ordered the opposition newspaper La Prensa to suspend \
+         publication.",
+        None,
+    );
+    find(&doc, 0, "REQUEST");
+    let doc = coded("The withdrawal of US troops from Syria began.", None);
+    let e = find(&doc, 0, "RETREAT");
+    assert_eq!(codes(&e.source), [(Some("USA"), Some("MIL"))], "{:#?}", e);
+    assert_eq!(codes(&e.target)[0].0, Some("SYR"), "{:#?}", e);
+}

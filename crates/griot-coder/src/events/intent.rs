@@ -25,6 +25,7 @@ fn governs(kind: PloverType) -> bool {
 /// nominal triggers that only name the object of a verbal trigger of the same type ("will
 /// provide … food aid").
 pub fn drop_embedded(s: &Sentence, found: &mut Vec<Found<'_>>) {
+    carry_out_orders(s, found);
     let governors: Vec<(usize, usize)> = found
         .iter()
         .filter(|f| governs(f.row.kind))
@@ -103,6 +104,46 @@ pub fn drop_embedded(s: &Sentence, found: &mut Vec<Found<'_>>) {
             });
         !embedded && !object_of_verb && !accused_act && !content_of_verb && !purpose_of_action
     });
+}
+
+/// Verbs whose object event is carried out on their subject's authority: "Trump ordered a
+/// missile strike against the airbase" is the United States' strike, not a request to anyone.
+const COMMANDS: &[&str] = &["order", "authorize", "authorise"];
+
+/// "ordered a strike", "authorized the deployment of troops": the ordered act, with the
+/// commander as its source (see `roles::nominal`), replaces the order. An order given to
+/// someone ("ordered the newspaper to suspend publication") stays a demand.
+fn carry_out_orders(s: &Sentence, found: &mut Vec<Found<'_>>) {
+    let material = |k: PloverType| {
+        matches!(
+            k,
+            PloverType::Assault
+                | PloverType::Coerce
+                | PloverType::Mobilize
+                | PloverType::Retreat
+                | PloverType::Sanction
+                | PloverType::Aid
+        )
+    };
+    let orders: Vec<usize> = found
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| {
+            f.row.pos == TriggerPos::Verb
+                && COMMANDS.contains(&s.tokens[f.head].lemma.as_str())
+                && found.iter().any(|b| {
+                    b.row.pos == TriggerPos::Noun
+                        && material(b.row.kind)
+                        && b.start >= f.end
+                        && b.start - f.end <= 5
+                        && only_determiners(s, f.end, b.start)
+                })
+        })
+        .map(|(k, _)| k)
+        .collect();
+    for k in orders.into_iter().rev() {
+        found.remove(k);
+    }
 }
 
 /// Physical actions whose purpose a following "to …" clause states.

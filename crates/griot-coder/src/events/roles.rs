@@ -327,9 +327,20 @@ fn nominal(s: &Sentence, f: &Found<'_>, actors: &[Slot], owners: &[Slot]) -> Rol
             && (m.start..m.end)
                 .all(|k| matches!(s.tokens[k].tag, PosTag::JJ | PosTag::NNP | PosTag::NNPS))
     });
+    // "the withdrawal of US troops from Syria": when the recipient is where the act moves
+    // away from, the "of" phrase names who moves.
+    let mover = target
+        .filter(|t| t.start > f.end && s.tokens[f.end..t.start].iter().any(|x| x.lemma == "from"))
+        .and_then(|_| {
+            s.tokens
+                .get(f.end)
+                .filter(|x| x.lemma == "of")
+                .and_then(|_| after_preposition(s, f.end, "of", actors))
+        });
     let source = by
         .or(possessor)
         .or(demonym)
+        .or(mover)
         .or(verb_subject)
         .filter(|p| target.is_none_or(|t| t.mention != p.mention));
     Roles {
