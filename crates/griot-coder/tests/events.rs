@@ -836,3 +836,14 @@ fn an_ordered_act_is_the_commanders_and_a_withdrawal_names_who_moves() {
     assert_eq!(codes(&e.source), [(Some("USA"), Some("MIL"))], "{:#?}", e);
     assert_eq!(codes(&e.target)[0].0, Some("SYR"), "{:#?}", e);
 }
+
+#[test]
+fn an_apposition_before_the_verb_speaks_for_its_title_not_the_body_it_serves_at() {
+    let doc = coded(
+        "Last week Karen Pierce, the UK permanent representative at the UN, complained to \
+         the Russians about the use of chemical weapons.",
+        None,
+    );
+    let e = find(&doc, 0, "ACCUSE");
+    assert_eq!(codes(&e.source)[0].0, Some("GBR"), "{:#?}", e);
+}

@@ -435,17 +435,30 @@ pub fn subject(s: &Sentence, vp_start: usize, actors: &[Slot]) -> Option<Slot> {
         .filter(|m| !clause_break(s, m.end, k))
         .max_by_key(|m| m.end)
         .copied()?;
-    let appositive = nearest.start > 0
-        && s.tokens[nearest.start - 1].text == ","
-        && vp_start > 0
-        && s.tokens[vp_start - 1].text == ",";
-    if appositive {
+    // The comma that opens an apposition closed right before the verb group ("Karen Pierce,
+    // the UK permanent representative at the UN, complained").
+    let open = (vp_start > 0 && s.tokens[vp_start - 1].text == ",")
+        .then(|| {
+            (nearest.start.saturating_sub(1)..nearest.start)
+                .chain((nearest.start.saturating_sub(REACH)..nearest.start).rev())
+                .find(|&k| s.tokens[k].text == ",")
+        })
+        .flatten()
+        .filter(|&o| !s.tokens[o + 1..nearest.start].iter().any(|t| t.text == ","));
+    if let Some(open) = open {
         let before = actors
             .iter()
-            .filter(|m| m.end < nearest.start && nearest.start - m.end <= 2)
+            .filter(|m| m.end <= open && open - m.end <= 1)
             .max_by_key(|m| m.end)
             .copied();
-        return before.or(Some(nearest));
+        // Else the apposition's first actor: the title's country, not the body the holder
+        // serves at.
+        let first_inside = actors
+            .iter()
+            .filter(|m| m.start > open && m.end <= nearest.end)
+            .min_by_key(|m| m.start)
+            .copied();
+        return before.or(first_inside).or(Some(nearest));
     }
     Some(nearest)
 }
