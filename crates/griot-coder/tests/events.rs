@@ -847,3 +847,16 @@ fn an_apposition_before_the_verb_speaks_for_its_title_not_the_body_it_serves_at(
     let e = find(&doc, 0, "ACCUSE");
     assert_eq!(codes(&e.source)[0].0, Some("GBR"), "{:#?}", e);
 }
+
+#[test]
+fn hyphenated_and_closed_spellings_are_one_trigger() {
+    let doc = coded("Israel declared a cease-fire with Hamas on Friday.", None);
+    let e = find(&doc, 0, "CONCEDE");
+    assert_eq!(codes(&e.source)[0].0, Some("ISR"), "{:#?}", e);
+    let doc = coded(
+        "Malian rebels announced a suspension of attacks against government forces.",
+        None,
+    );
+    let e = find(&doc, 0, "CONCEDE");
+    assert_eq!(codes(&e.source), [(Some("MLI"), Some("REB"))], "{:#?}", e);
+}

@@ -262,11 +262,13 @@ fn following_actor(
 fn nominal(s: &Sentence, f: &Found<'_>, actors: &[Slot], owners: &[Slot]) -> Roles {
     let n = f.head;
     // "Algeria’s support": a mention ending right before the possessive marker before the noun.
+    // The phrase is the one the trigger starts in ("a suspension of attacks", whose head word
+    // sits in the "of" phrase).
     let np_start = s
         .chunks
         .iter()
-        .find(|c| c.kind == ChunkKind::NP && c.start <= n && n < c.end)
-        .map_or(n, |c| c.start);
+        .find(|c| c.kind == ChunkKind::NP && c.start <= f.start && f.start < c.end)
+        .map_or(f.start, |c| c.start);
     let possessor = owners.iter().copied().find(|m| {
         m.start >= np_start
             && m.end <= n

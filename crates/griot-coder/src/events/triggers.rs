@@ -65,7 +65,15 @@ fn lemma(s: &Sentence, i: usize) -> std::borrow::Cow<'_, str> {
 }
 
 fn lemma_is(s: &Sentence, i: usize, word: &str) -> bool {
-    s.tokens[i].lemma.eq_ignore_ascii_case(word)
+    let lemma = &s.tokens[i].lemma;
+    lemma.eq_ignore_ascii_case(word)
+        // "cease-fire" and "ceasefire", "air-strike" and "airstrike" are one word.
+        || (lemma.contains('-') || word.contains('-'))
+            && lemma
+                .bytes()
+                .filter(|&b| b != b'-')
+                .map(|b| b.to_ascii_lowercase())
+                .eq(word.bytes().filter(|&b| b != b'-').map(|b| b.to_ascii_lowercase()))
 }
 
 /// Matches `words` at token `i`, allowing adverbs between words; returns the end.
