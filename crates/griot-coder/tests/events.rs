@@ -860,3 +860,28 @@ fn hyphenated_and_closed_spellings_are_one_trigger() {
     let e = find(&doc, 0, "CONCEDE");
     assert_eq!(codes(&e.source), [(Some("MLI"), Some("REB"))], "{:#?}", e);
 }
+
+#[test]
+fn a_chain_of_participles_and_a_but_clause_keep_the_first_subject() {
+    let doc = coded(
+        "Vietnamese-led forces launched rocket fire against Kampuchean guerrilla camps near \
+         the Thai border, killing or wounding 50 guerrillas.",
+        None,
+    );
+    let assaults: Vec<&Event> = doc
+        .events
+        .iter()
+        .filter(|e| e.kind.as_str() == "ASSAULT")
+        .collect();
+    assert!(!assaults.is_empty(), "{:#?}", doc.events);
+    for e in assaults {
+        assert_eq!(codes(&e.source)[0].0, Some("VNM"), "{:#?}", e);
+    }
+    let doc = coded(
+        "Benin opened its borders to West Africans, but was still refusing admittance to \
+         Ghanaians.",
+        None,
+    );
+    let e = find(&doc, 0, "REJECT");
+    assert_eq!(codes(&e.source)[0].0, Some("BEN"), "{:#?}", e);
+}

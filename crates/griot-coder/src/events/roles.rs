@@ -207,7 +207,8 @@ fn shares_subject(s: &Sentence, vp_start: usize, v: usize) -> Option<usize> {
         k = p;
     }
     let before = s.tokens.get(k.checked_sub(1)?)?;
-    let joined = (before.tag == PosTag::CC && matches!(before.lemma.as_str(), "and" | "or"))
+    let joined = (before.tag == PosTag::CC
+        && matches!(before.lemma.as_str(), "and" | "or" | "but"))
         || (before.text == "," && s.tokens[v].tag == PosTag::VBG);
     if !joined {
         return None;
@@ -509,8 +510,11 @@ fn governing_subject(s: &Sentence, vp_start: usize, actors: &[Slot]) -> Option<S
         .filter(|c| c.kind == ChunkKind::VP && c.end <= vp_start)
         .collect();
     earlier.sort_by_key(|c| std::cmp::Reverse(c.end));
+    // A verb group that itself continues an earlier one ("…, killing or wounding 50") has
+    // that one's subject, not the noun before it.
     earlier
         .into_iter()
+        .filter(|vp| shares_subject(s, vp.start, vp.end - 1).is_none())
         .take(3)
         .find_map(|vp| subject(s, vp.start, actors))
 }
