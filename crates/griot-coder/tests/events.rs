@@ -885,3 +885,26 @@ fn a_chain_of_participles_and_a_but_clause_keep_the_first_subject() {
     let e = find(&doc, 0, "REJECT");
     assert_eq!(codes(&e.source)[0].0, Some("BEN"), "{:#?}", e);
 }
+
+#[test]
+fn a_place_after_modifiers_is_still_where_the_event_happens() {
+    let doc = coded(
+        "Israeli troops remained on alert in the occupied West Bank today.",
+        None,
+    );
+    let e = find(&doc, 0, "MOBILIZE");
+    assert_eq!(
+        e.location.as_ref().map(|p| p.name.as_str()),
+        Some("West Bank"),
+        "{:#?}",
+        e
+    );
+    assert_eq!(codes(&e.target)[0].0, Some("PSE"), "{:#?}", e);
+    // "agreed to US mediation": the mediator is the recipient.
+    let doc = coded(
+        "Israel has agreed to US mediation in the talks with the Palestinians.",
+        None,
+    );
+    let e = find(&doc, 0, "AGREE");
+    assert_eq!(codes(&e.target)[0].0, Some("USA"), "{:#?}", e);
+}

@@ -591,9 +591,18 @@ fn nearest_place(s: &Sentence, slots: &[Slot], mentions: &[Mention], head: usize
         .iter()
         .filter(|sl| mentions[sl.mention].kind == MentionKind::Place)
         .filter(|sl| {
-            sl.start > 0
+            // "in Gao", "in the occupied West Bank": a determiner and a few modifiers may
+            // stand between the preposition and the name.
+            let mut k = sl.start;
+            while k > 0
+                && sl.start - k < 3
+                && matches!(s.tokens[k - 1].tag, PosTag::DT | PosTag::JJ | PosTag::VBN)
+            {
+                k -= 1;
+            }
+            k > 0
                 && matches!(
-                    crate::index::lower(&s.tokens[sl.start - 1].lemma).as_ref(),
+                    crate::index::lower(&s.tokens[k - 1].lemma).as_ref(),
                     "in" | "at"
                         | "near"
                         | "outside"
@@ -602,9 +611,6 @@ fn nearest_place(s: &Sentence, slots: &[Slot], mentions: &[Mention], head: usize
                         | "across"
                         | "throughout"
                 )
-                || sl.start > 1
-                    && s.tokens[sl.start - 1].lemma == "the"
-                    && matches!(s.tokens[sl.start - 2].lemma.as_str(), "in" | "at" | "near")
         })
         .min_by_key(|sl| sl.start.abs_diff(head))
         .and_then(|sl| mentions[sl.mention].place.clone())
