@@ -163,11 +163,36 @@ fn sentence_mentions(s: &Sentence, lex: &Lexicon, buf: &mut String, out: &mut Ve
     let mut hits = find_hits(s, lex, &words, &lemmas, buf);
     let first_new = out.len();
     titled_persons(s, lex, &mut hits, out);
-    for chunk in &s.chunks {
+    let mut k = 0;
+    while k < s.chunks.len() {
+        let chunk = &s.chunks[k];
+        k += 1;
         if chunk.kind != ChunkKind::NP {
             continue;
         }
-        noun_phrase(s, lex, chunk.start, chunk.end, &mut hits, out);
+        // "[NP EU] [NP foreign ministers]": the chunker cuts before an adjective; an
+        // organisation's name right before a noun phrase modifies it ("EU foreign ministers"
+        // are the EU's, as "NATO defence ministers" are NATO's).
+        let next = s.chunks.get(k).filter(|n| {
+            n.kind == ChunkKind::NP
+                && n.start == chunk.end
+                && !matches!(s.tokens[n.start].tag, PosTag::DT | PosTag::PRPS)
+        });
+        let organisation_only = hits.iter().any(|h| {
+            h.start == chunk.start
+                && h.end == chunk.end
+                && h.targets
+                    .iter()
+                    .filter_map(|t| agent(lex, t))
+                    .any(|r| matches!(r.kind, AgentKind::Organisation | AgentKind::Group))
+        });
+        match next {
+            Some(n) if organisation_only => {
+                noun_phrase(s, lex, chunk.start, n.end, &mut hits, out);
+                k += 1;
+            }
+            _ => noun_phrase(s, lex, chunk.start, chunk.end, &mut hits, out),
+        }
     }
     // Hits outside noun phrases (a demonym the chunker put in an ADJP, a name tagged oddly).
     let leftovers: Vec<(usize, usize)> = hits

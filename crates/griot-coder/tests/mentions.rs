@@ -305,3 +305,18 @@ fn official_names_with_a_clitic_and_historical_names() {
     assert_eq!(actors(mention(&doc, "PRC", 0)), [(Some("CHN"), None)]);
     assert_eq!(actors(mention(&doc, "Soviet", 0)), [(Some("RUS"), None)]);
 }
+
+#[test]
+fn an_organisation_before_a_role_noun_owns_it() {
+    // The chunker cuts "[NP EU] [NP foreign ministers]"; the ministers are still the EU's.
+    let doc = code("EU foreign ministers demanded the withdrawal of Serbian forces.");
+    assert_eq!(
+        actors(mention(&doc, "EU foreign ministers", 0)),
+        [(Some("IGO"), Some("GOV"))]
+    );
+    let doc = code("European Community foreign ministers met in Brussels.");
+    assert_eq!(
+        actors(mention(&doc, "European Community foreign ministers", 0)),
+        [(Some("IGO"), Some("GOV"))]
+    );
+}
