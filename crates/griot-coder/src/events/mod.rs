@@ -92,9 +92,9 @@ pub fn code_events(doc: &mut Document, lex: &Lexicon) {
                     r = roles::roles(s, &f, &slots, &kinds, &attacks);
                 }
             }
-            // "Protests erupted in Tehran", "Amid protests, statues take flak in Boston": a
-            // protest with no actor named still falls on the country of the place it is in
-            // (see `place_as_recipient`).
+            // "Protests erupted in Tehran", "a demonstration in Lomé": a protest with no actor
+            // named still falls on the country of the place it is in (see
+            // `place_as_recipient`).
             let placed_protest = f.row.kind == PloverType::Protest
                 && f.row.pos == TriggerPos::Noun
                 && matches!(f.row.trigger.as_str(), "protest" | "demonstration")
@@ -107,10 +107,10 @@ pub fn code_events(doc: &mut Document, lex: &Lexicon) {
                 qualify::qualify(doc, s, &cues, (f.start, f.end), &actor_slots);
             let (source, source_spans) = side(r.source);
             let (target, target_spans) = side(r.target);
-            let placed_protest = placed_protest && source.is_empty() && target.is_empty();
+            let only_place = placed_protest && source.is_empty() && target.is_empty();
             if !(has_public_actor(f.row.kind, &source, &target, disaster)
                 || f.row.kind == PloverType::Assault && war_weapons
-                || placed_protest)
+                || only_place)
             {
                 continue;
             }

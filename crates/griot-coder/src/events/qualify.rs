@@ -104,10 +104,7 @@ fn match_across_object(s: &Sentence, i: usize, words: &[String]) -> Option<usize
             end = Some(k + 1);
             continue;
         }
-        let stop = x.tag.is_verb() && end.is_none()
-            || matches!(x.text.as_str(), "," | ";" | ":" | "that")
-            || x.tag.is_verb() && end.is_some();
-        if stop {
+        if x.tag.is_verb() || matches!(x.text.as_str(), "," | ";" | ":" | "that") {
             break;
         }
     }
