@@ -1280,13 +1280,6 @@ const NOT_PERSON_NOUNS: &[&str] = &[
     "october",
     "november",
     "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// Runs of two or more capitalised proper nouns that no rule claimed ("Kofi Annan", "Carlos
@@ -1303,9 +1296,11 @@ fn unknown_names(s: &Sentence, hits: &[Hit], first_new: usize, out: &mut Vec<Dra
         while k < s.tokens.len() && is_name_token(s, k) && !claimed(k) {
             k += 1;
         }
-        let institutional = s.tokens[start..k]
-            .iter()
-            .any(|t| NOT_PERSON_NOUNS.contains(&crate::index::lower(&t.lemma).as_ref()));
+        let institutional = s.tokens[start..k].iter().any(|t| {
+            let w = crate::index::lower(&t.lemma);
+            NOT_PERSON_NOUNS.contains(&w.as_ref())
+                || crate::events::when::WEEKDAYS.contains(&w.as_ref())
+        });
         if k - start >= 2 && !s.headline && !institutional {
             let mut d = draft_actor(
                 s,

@@ -95,11 +95,11 @@ pub fn code_events(doc: &mut Document, lex: &Lexicon) {
             // "Protests erupted in Tehran", "a demonstration in Lomé": a protest with no actor
             // named still falls on the country of the place it is in (see
             // `place_as_recipient`).
+            let place = nearest_place(s, &slots, &doc.mentions, f.head);
             let placed_protest = f.row.kind == PloverType::Protest
                 && f.row.pos == TriggerPos::Noun
                 && matches!(f.row.trigger.as_str(), "protest" | "demonstration")
-                && nearest_place(s, &slots, &doc.mentions, f.head)
-                    .is_some_and(|p| p.country.is_some());
+                && place.as_ref().is_some_and(|p| p.country.is_some());
             if r.source.is_none() && r.target.is_none() && !placed_protest {
                 continue;
             }
@@ -115,8 +115,7 @@ pub fn code_events(doc: &mut Document, lex: &Lexicon) {
                 continue;
             }
             let cameo = f.row.cameo_code();
-            let location =
-                nearest_place(s, &slots, &doc.mentions, f.head).or_else(|| dateline.clone());
+            let location = place.or_else(|| dateline.clone());
             let (target, target_spans) = place_as_recipient(
                 f.row.kind,
                 f.row.mode.as_deref(),
@@ -209,6 +208,12 @@ fn place_as_recipient(
     )
 }
 
+/// Violence done to people or things: the types whose recipients need not be actors
+/// (firms attacked, property destroyed, "civilians killed in the raid").
+pub(crate) fn is_violence(kind: PloverType) -> bool {
+    matches!(kind, PloverType::Assault | PloverType::Coerce)
+}
+
 /// Sectors of private business: firms, schools, hospitals, farms.
 const BUSINESS_SECTORS: &[&str] = &["BUS", "EDU", "MED", "AGR"];
 
@@ -252,7 +257,7 @@ const DISASTERS: &[&str] = &[
 /// count only when attacked or coerced ("hospitals were targeted"); an actor with neither
 /// country nor sector (an unknown name, a place read as an actor) never does.
 fn has_public_actor(kind: PloverType, source: &[Actor], target: &[Actor], disaster: bool) -> bool {
-    let violence = matches!(kind, PloverType::Assault | PloverType::Coerce);
+    let violence = is_violence(kind);
     let counts = |a: &Actor, recipient: bool| match standing(a) {
         Standing::Public => true,
         Standing::People => a.code.is_some() && !disaster,

@@ -94,8 +94,7 @@ pub fn roles(
         };
         // "figures released by the ministry", "a plan backed by the party": what the agent
         // acted on is a thing, not an actor; only violence done to things is an event.
-        let violence = matches!(f.row.kind, PloverType::Assault | PloverType::Coerce);
-        if reduced && target.is_none() && !violence {
+        if reduced && target.is_none() && !super::is_violence(f.row.kind) {
             return Roles {
                 source: None,
                 target: None,

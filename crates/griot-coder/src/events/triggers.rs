@@ -3,7 +3,6 @@
 //! arrest of"), matched by lemma against the event lexicon.
 
 use griot_lexicon::events::{EventRow, Events, TriggerPos};
-use griot_model::ontology::PloverType;
 use griot_model::{PosTag, Sentence};
 
 /// A trigger found in a sentence.
@@ -127,22 +126,18 @@ pub fn find<'a>(s: &Sentence, events: &'a Events) -> Vec<Found<'a>> {
             continue;
         }
         // Auxiliaries are not events ("have arrested", "is suspected"), nor are participles
-        // that modify a noun ("armed groups", "abducted truck drivers").
-        // "refugees evicted from the church", "civilians killed in the raid": a participle
-        // after its noun still reports violence done to it; other such participles only
-        // describe the noun ("the agreement signed in 2015", "soldiers accused of plotting").
-        let describing = is_verb && postnominal(s, i) && !prenominal(s, i);
-        if is_verb
-            && (is_auxiliary(s, i)
-                || inside_noun_phrase(s, i)
-                || modifies_noun(s, i) && !describing)
-        {
+        // before the noun they modify ("armed groups", "abducted truck drivers").
+        if is_verb && (is_auxiliary(s, i) || inside_noun_phrase(s, i) || prenominal(s, i)) {
             i += 1;
             continue;
         }
+        // "refugees evicted from the church", "civilians killed in the raid": a participle
+        // after its noun still reports violence done to it; other such participles only
+        // describe the noun ("the agreement signed in 2015", "soldiers accused of plotting").
+        let describing = is_verb && postnominal(s, i);
         let mut best: Option<Found<'a>> = None;
         for row in events.starting_with(&lemma(s, i)) {
-            if describing && !matches!(row.kind, PloverType::Assault | PloverType::Coerce) {
+            if describing && !super::is_violence(row.kind) {
                 continue;
             }
             let m = match row.pos {
@@ -282,12 +277,6 @@ fn other_sense(s: &Sentence, end: usize, unless: &[Vec<String>]) -> bool {
     })
 }
 
-/// A participle right after a noun with no auxiliary and no "by" agent ("the agreement signed
-/// in 2015", "soldiers accused of plotting") describes the noun; it is not a reported event.
-fn modifies_noun(s: &Sentence, i: usize) -> bool {
-    prenominal(s, i) || postnominal(s, i)
-}
-
 /// "to dismantle armed groups", "intended for armed groups": a participle right after a verb
 /// that is no auxiliary, or after a preposition, and right before a common noun, is that
 /// noun's modifier (the tagger tends to read it as a verb in the verb's chunk).
@@ -312,6 +301,8 @@ const SAYING: &[&str] = &[
     "say", "report", "claim", "tell", "add", "confirm", "announce", "allege",
 ];
 
+/// A participle right after a noun with no object and no "by" agent ("the agreement signed in
+/// 2015", "civilians killed in the raid") follows the noun it is said of.
 pub(crate) fn postnominal(s: &Sentence, i: usize) -> bool {
     let np_start = s
         .chunks
@@ -358,19 +349,16 @@ const TIME_WORDS: &[&str] = &[
     "weekend",
     "yesterday",
     "today",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// Whether the tokens from `k` are a time phrase ("this year", "last Friday", "yesterday").
 fn time_follows(s: &Sentence, k: usize) -> bool {
     let word = |j: usize| s.tokens.get(j).map(|t| crate::index::lower(&t.lemma));
-    let is_time = |j: usize| word(j).is_some_and(|w| TIME_WORDS.contains(&w.as_ref()));
+    let is_time = |j: usize| {
+        word(j).is_some_and(|w| {
+            TIME_WORDS.contains(&w.as_ref()) || super::when::WEEKDAYS.contains(&w.as_ref())
+        })
+    };
     is_time(k)
         || word(k).is_some_and(|w| matches!(w.as_ref(), "this" | "last" | "next" | "the"))
             && is_time(k + 1)

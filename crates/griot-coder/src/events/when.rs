@@ -13,6 +13,17 @@ use griot_model::{DatePrecision, EventDate, Sentence};
 use regex::Regex;
 use std::sync::OnceLock;
 
+/// Weekday names, lower case, Monday first (the order `chrono::Weekday` counts from).
+pub(crate) const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 const MONTHS: [&str; 12] = [
     "january",
     "february",
@@ -115,18 +126,7 @@ pub fn event_date(s: &Sentence, published: Option<NaiveDate>) -> Option<EventDat
     if has("today") || has("tonight") {
         return Some(day_precision(published));
     }
-    for (i, name) in [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-    .iter()
-    .enumerate()
-    {
+    for (i, name) in WEEKDAYS.iter().enumerate() {
         if has(name) {
             let target = Weekday::try_from(i as u8).unwrap_or(Weekday::Mon);
             // News past-bias: a bare weekday is the most recent one, up to a week back.
