@@ -35,14 +35,18 @@ pub fn resolve(doc: &Document, lex: &Lexicon, drafts: &mut Vec<Draft>) {
                 // A named person is rarely the compatriot of whoever the sentence named
                 // last ("Algeria's support to Imam Mahmoud Dicko"): persons skip that step.
                 let person = drafts[i].mention.kind == MentionKind::Person;
-                let code = sentence_place_country(drafts, i)
-                    .or_else(|| {
-                        (!person)
-                            .then(|| preceding_country(drafts, i, &explicit))
-                            .flatten()
-                    })
-                    .or_else(|| top.clone());
+                let (code, from) = match sentence_place_country(drafts, i) {
+                    Some(c) => (Some(c), "place"),
+                    None => match (!person)
+                        .then(|| preceding_country(drafts, i, &explicit))
+                        .flatten()
+                    {
+                        Some(c) => (Some(c), "preceding"),
+                        None => (top.clone(), "focus"),
+                    },
+                };
                 set_code(&mut drafts[i], code);
+                mark_guessed_country(&mut drafts[i], from);
             }
             Pending::Definite => {
                 let sector = drafts[i]
@@ -115,6 +119,18 @@ pub fn resolve(doc: &Document, lex: &Lexicon, drafts: &mut Vec<Draft>) {
         drafts[i].pending = Pending::Nothing;
     }
     drafts.retain(|d| !d.mention.actors.is_empty() || d.mention.place.is_some());
+}
+
+/// An actor with neither a sector nor a country of its own (an unknown name: "Amanda Knox",
+/// "Joe Palca") gets its country from context, which is a guess: the actor records where the
+/// guess came from (`country_from`), so that the event coder does not take such a name for a
+/// public actor (see `events::has_public_actor`).
+fn mark_guessed_country(d: &mut Draft, from: &str) {
+    if let Some(a) = d.mention.actors.first_mut() {
+        if a.code.is_some() && a.sector.is_none() {
+            a.attributes.insert("country_from".into(), from.into());
+        }
+    }
 }
 
 fn set_code(d: &mut Draft, code: Option<String>) {

@@ -892,3 +892,25 @@ fn a_place_after_modifiers_is_still_where_the_event_happens() {
     let e = find(&doc, 0, "AGREE");
     assert_eq!(codes(&e.target)[0].0, Some("USA"), "{:#?}", e);
 }
+
+#[test]
+fn an_unknown_name_with_a_guessed_country_is_no_public_actor() {
+    // Names no lexicon knows take the country of a place in their sentence; that guess does
+    // not make a private life event data.
+    for text in [
+        "Years after she was acquitted of fraud in Portugal, Maria Lindqvist will write a \
+         column for a Swedish magazine.",
+        "On the morning show Peter Okafor talks with Janet Mills, speaking from Lagos, \
+         Nigeria, about the floods.",
+    ] {
+        let doc = coded(text, None);
+        assert!(doc.events.is_empty(), "{text}: {:#?}", doc.events);
+    }
+    // Violence done to such a name is still recorded, with the guessed country.
+    let doc = coded(
+        "Gunmen kidnapped Thomas Brenner near Kidal in northern Mali.",
+        None,
+    );
+    let e = find(&doc, 0, "ASSAULT");
+    assert_eq!(codes(&e.target), [(Some("MLI"), None)], "{:#?}", doc.events);
+}

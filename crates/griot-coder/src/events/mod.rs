@@ -254,14 +254,17 @@ const DISASTERS: &[&str] = &[
 /// organisation or a public sector (government, military, rebels, parties, unions, media,
 /// clergy …), or people of a known country ("100 civilians" in Syria, "thousands of Turks")
 /// when no disaster or accident is what befell them. Firms, schools, hospitals and farms
-/// count only when attacked or coerced ("hospitals were targeted"); an actor with neither
-/// country nor sector (an unknown name, a place read as an actor) never does.
+/// count only when attacked or coerced ("hospitals were targeted"), and so do unknown names
+/// whose country is guessed from context ("James Foley" captured in Syria); an actor with
+/// neither country nor sector (a place read as an actor) never does.
 fn has_public_actor(kind: PloverType, source: &[Actor], target: &[Actor], disaster: bool) -> bool {
     let violence = is_violence(kind);
     let counts = |a: &Actor, recipient: bool| match standing(a) {
         Standing::Public => true,
         Standing::People => a.code.is_some() && !disaster,
-        Standing::Business => recipient && violence && a.code.is_some() && !disaster,
+        Standing::Business | Standing::Guessed => {
+            recipient && violence && a.code.is_some() && !disaster
+        }
         Standing::Unknown => false,
     };
     source.iter().any(|a| counts(a, false)) || target.iter().any(|a| counts(a, true))
@@ -276,6 +279,9 @@ enum Standing {
     People,
     /// Firms, schools, hospitals, farms (`BUSINESS_SECTORS`).
     Business,
+    /// A name the lexicons do not know, whose country is only guessed from its sentence or
+    /// the document ("Amanda Knox" acquitted in Italy, a reporter "talks with" another).
+    Guessed,
     /// Neither country nor sector: an unknown name, a place read as an actor.
     Unknown,
 }
@@ -285,6 +291,7 @@ fn standing(a: &Actor) -> Standing {
         Some(s) if BUSINESS_SECTORS.contains(&s) => Standing::Business,
         Some(s) if PEOPLE_SECTORS.contains(&s) => Standing::People,
         Some(_) => Standing::Public,
+        None if a.attributes.contains_key("country_from") => Standing::Guessed,
         None if a.code.is_some() => Standing::Public,
         None => Standing::Unknown,
     }
