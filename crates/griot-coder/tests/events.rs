@@ -914,3 +914,39 @@ fn an_unknown_name_with_a_guessed_country_is_no_public_actor() {
     let e = find(&doc, 0, "ASSAULT");
     assert_eq!(codes(&e.target), [(Some("MLI"), None)], "{:#?}", doc.events);
 }
+
+#[test]
+fn violence_a_participle_reports_of_its_noun_happened() {
+    // The tagger reads "evicted" as a past tense; the finite verb comes later, so it is a
+    // reduced relative, and what is offered (food) neither swallows the eviction nor makes it
+    // hypothetical.
+    let doc = coded(
+        "Offers to feed Sudanese families evicted from a school in Khartoum are pouring in.",
+        None,
+    );
+    let e = find(&doc, 0, "COERCE");
+    assert!(e.source.is_empty(), "{:#?}", doc.events);
+    assert_eq!(
+        codes(&e.target),
+        [(Some("SDN"), Some("CVL"))],
+        "{:#?}",
+        doc.events
+    );
+    assert_eq!(e.certainty, griot_model::Certainty::Asserted);
+    // After "said" without "that", the same participle is still not the clause's verb.
+    let doc = coded(
+        "Reuters said Sudanese families evicted from a school in Khartoum are sleeping in \
+         the street.",
+        None,
+    );
+    let e = find(&doc, 0, "COERCE");
+    assert!(e.source.is_empty(), "{:#?}", doc.events);
+    assert_eq!(e.certainty, griot_model::Certainty::Reported);
+    // A past tense with a noun or a clause after it is the clause's own verb.
+    let doc = coded(
+        "The Azerbaijani parliament warned on Monday to cut ties with Moscow unless Russia \
+         removed its troops.",
+        None,
+    );
+    assert!(kinds(&doc).contains(&"THREATEN"), "{:#?}", doc.events);
+}

@@ -12,6 +12,51 @@ pub fn retag(lemmatizer: &Lemmatizer, words: &[&str], tags: &mut [PosTag]) {
     let n = tags.len().min(words.len());
     verbs_after_modals(lemmatizer, &words[..n], &mut tags[..n]);
     main_verb_read_as_participle(&words[..n], &mut tags[..n]);
+    capitalised_word_read_as_verb(&words[..n], &mut tags[..n]);
+}
+
+/// "to help Zimbabwean refugees": inside a sentence, after a word or a comma, a capitalised
+/// word the tagger read as a verb is a name or a name's adjective (an adjective when a noun
+/// follows). A verb opening a quotation ("said: \"Stop the war\"") stands after a quotation
+/// mark or colon and is left alone, as are words inside quotation marks, abbreviations
+/// ("Inc.") and every word of a title-case headline.
+fn capitalised_word_read_as_verb(words: &[&str], tags: &mut [PosTag]) {
+    let capitalised = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+    };
+    let title_case = words.iter().filter(|w| capitalised(w)).count() * 2 > words.len();
+    if title_case {
+        return;
+    }
+    let mut quoted = false;
+    for i in 1..tags.len() {
+        // Inside quotation marks a capitalised verb is a title's ("\"The House I Live In\"").
+        match tags[i - 1] {
+            PosTag::OpenQuote => quoted = true,
+            PosTag::CloseQuote => quoted = false,
+            _ => {}
+        }
+        let verb = !quoted
+            && !words[i].ends_with('.')
+            && matches!(
+                tags[i],
+                PosTag::VB | PosTag::VBP | PosTag::VBZ | PosTag::VBD | PosTag::VBN | PosTag::VBG
+            );
+        let after_word = tags[i - 1] == PosTag::Comma
+            || words[i - 1]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+        if verb && after_word && capitalised(words[i]) {
+            let noun_follows = tags.get(i + 1).is_some_and(|t| t.is_noun());
+            tags[i] = if noun_follows {
+                PosTag::JJ
+            } else {
+                PosTag::NNP
+            };
+        }
+    }
 }
 
 /// "Libya must hand over the suspects": after a modal (and an adverb), a lower-case word
@@ -148,5 +193,24 @@ mod tests {
         let mut tags = [NNS, VBP, VBN, DT, NN];
         main_verb_read_as_participle(&words, &mut tags);
         assert_eq!(tags[2], VBN);
+    }
+
+    #[test]
+    fn a_capitalised_word_inside_a_sentence_is_no_verb() {
+        // "Donors offered to help Eritrean migrants": the demonym is the noun's adjective.
+        let words = ["Donors", "offered", "to", "help", "Eritrean", "migrants"];
+        let mut tags = [NNS, VBD, TO, VB, VB, NNS];
+        capitalised_word_read_as_verb(&words, &mut tags);
+        assert_eq!(tags[4], JJ);
+        // Opening a quotation, a capitalised verb stays one.
+        let words = ["He", "said", ":", "``", "Stop", "the", "shelling", "''"];
+        let mut tags = [PRP, VBD, Colon, OpenQuote, VB, DT, NN, CloseQuote];
+        capitalised_word_read_as_verb(&words, &mut tags);
+        assert_eq!(tags[4], VB);
+        // A title-case headline is left as tagged.
+        let words = ["Rebels", "Seize", "Northern", "Town"];
+        let mut tags = [NNS, VBP, JJ, NN];
+        capitalised_word_read_as_verb(&words, &mut tags);
+        assert_eq!(tags[1], VBP);
     }
 }

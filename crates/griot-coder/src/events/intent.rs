@@ -47,18 +47,23 @@ pub fn drop_embedded(s: &Sentence, found: &mut Vec<Found<'_>>) {
         .map(|f| f.end)
         .collect();
     found.retain(|b| {
-        let embedded = governors.iter().any(|&(a_start, a_end)| {
-            b.start >= a_end && b.start - a_end <= COMPLEMENT_REACH && b.start != a_start && {
-                let between = &s.tokens[a_end..b.start];
-                let opens_complement = between.iter().any(|t| {
-                    t.tag == PosTag::TO || matches!(t.lemma.as_str(), "that" | "for" | "of")
-                }) || b.start == a_end;
-                let no_stop = !between
-                    .iter()
-                    .any(|t| matches!(t.text.as_str(), "." | ";" | ":" | "but"));
-                no_stop && opens_complement
-            }
-        });
+        // "offers to help refugees evicted from the church": violence a participle reports of
+        // its noun has happened, whatever the governing trigger says of the noun.
+        let reported_of_noun =
+            b.row.pos == TriggerPos::Verb && super::triggers::postnominal(s, b.head);
+        let embedded = !reported_of_noun
+            && governors.iter().any(|&(a_start, a_end)| {
+                b.start >= a_end && b.start - a_end <= COMPLEMENT_REACH && b.start != a_start && {
+                    let between = &s.tokens[a_end..b.start];
+                    let opens_complement = between.iter().any(|t| {
+                        t.tag == PosTag::TO || matches!(t.lemma.as_str(), "that" | "for" | "of")
+                    }) || b.start == a_end;
+                    let no_stop = !between
+                        .iter()
+                        .any(|t| matches!(t.text.as_str(), "." | ";" | ":" | "but"));
+                    no_stop && opens_complement
+                }
+            });
         // "decried Algeria's connivance with …", "in protest of the government's refusal":
         // the act complained of is the accusation's or the protest's object.
         let accused_act = b.row.pos == TriggerPos::Noun

@@ -137,7 +137,19 @@ pub fn qualify(
     let mut certainty = Certainty::Asserted;
     let mut attribution: Option<(usize, Attribution)> = None;
     let last_is_question = s.tokens.last().is_some_and(|t| t.text == "?");
+    // "offers to help refugees evicted from the church": what a participle reports of its noun
+    // has happened; the intent, modality or negation of the clause around it is not its own.
+    let said_of_noun = s.tokens[start].tag.is_verb() && super::triggers::postnominal(s, start);
     for cue in cues {
+        if said_of_noun
+            && cue.row.kind != CueKind::Attribution
+            && matches!(
+                cue.row.scope,
+                CueScope::Complement | CueScope::Clause | CueScope::Object
+            )
+        {
+            continue;
+        }
         let applies = match cue.row.scope {
             CueScope::Question => last_is_question,
             // A cue such as "citing" whose object is not a source ("citing in this regard the

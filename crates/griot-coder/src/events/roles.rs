@@ -83,7 +83,7 @@ pub fn roles(
     // its "by" agent right after it is passive whatever stands before it.
     // Without "by" too, when the participle follows its noun ("refugees evicted from the
     // church"): the noun is the recipient and the source is not named.
-    let reduced = s.tokens[v].tag == PosTag::VBN
+    let reduced = super::triggers::participle(s, v)
         && vp_start == v
         && (next_word_is(s, f.end, "by") || super::triggers::postnominal(s, v));
     if passive || reduced {

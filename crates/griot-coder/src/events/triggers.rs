@@ -322,10 +322,12 @@ pub(crate) fn postnominal(s: &Sentence, i: usize) -> bool {
                         | "until" | "once" | "as"
                 )
     };
-    s.tokens[i].tag == PosTag::VBN
+    participle(s, i)
         && i > 0
         && s.tokens[i - 1].tag.is_noun()
-        && !reported_clause
+        // "said families evicted from a school are sleeping in the street": with the
+        // clause's finite verb after it, the participle is one after the subject too.
+        && (!reported_clause || finite_verb_follows(s, i))
         // With an object it is a verb the tagger misread ("the army arrested 12 herders"); a
         // time is no object ("civilians killed this year", "the man arrested last week").
         && (!s.tokens.get(i + 1).is_some_and(|t| {
@@ -335,6 +337,52 @@ pub(crate) fn postnominal(s: &Sentence, i: usize) -> bool {
             .iter()
             .take(4)
             .any(|t| t.text.eq_ignore_ascii_case("by"))
+}
+
+/// A past participle, or a past tense the tagger chose where a preposition follows it and
+/// the clause's finite verb comes later ("refugees evicted/VBD from the church are coming":
+/// a reduced relative). A noun right after the verb is its object or the subject of its
+/// complement clause ("Erdoğan vowed he would …"), so the verb is finite; the later verb must
+/// stand before any comma, conjunction, relative word, infinitive or subordinator, which
+/// open clauses of their own ("troops fired on the crowd that was marching", "threatened on
+/// Monday to break relations unless the Kremlin closed …").
+/// Words that open a clause after a preposition's tag ("unless the Kremlin closed …").
+const SUBORDINATORS: &[&str] = &[
+    "that", "if", "whether", "unless", "because", "after", "before", "while", "since", "until",
+    "although", "though", "as", "once",
+];
+
+pub(crate) fn participle(s: &Sentence, i: usize) -> bool {
+    match s.tokens[i].tag {
+        PosTag::VBN => true,
+        PosTag::VBD => {
+            s.tokens.get(i + 1).is_some_and(|t| {
+                t.tag == PosTag::IN && !matches!(t.lemma.as_str(), "that" | "if" | "whether")
+            }) && finite_verb_follows(s, i)
+        }
+        _ => false,
+    }
+}
+
+/// Whether a finite verb follows token `i` in its clause.
+fn finite_verb_follows(s: &Sentence, i: usize) -> bool {
+    s.tokens[i + 1..]
+        .iter()
+        .take_while(|t| {
+            let opens_clause = matches!(
+                t.tag,
+                PosTag::Comma
+                    | PosTag::CC
+                    | PosTag::WDT
+                    | PosTag::WP
+                    | PosTag::WRB
+                    | PosTag::Colon
+                    | PosTag::TO
+            ) || t.tag == PosTag::IN
+                && SUBORDINATORS.contains(&t.lemma.as_str());
+            !opens_clause
+        })
+        .any(|t| matches!(t.tag, PosTag::VBD | PosTag::VBP | PosTag::VBZ | PosTag::MD))
 }
 
 /// Words that make a noun phrase a time ("this year", "last week", "on Monday").
