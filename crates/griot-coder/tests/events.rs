@@ -950,3 +950,20 @@ fn violence_a_participle_reports_of_its_noun_happened() {
     );
     assert!(kinds(&doc).contains(&"THREATEN"), "{:#?}", doc.events);
 }
+
+#[test]
+fn the_event_a_sentence_counts_time_from_is_coded() {
+    let doc = coded(
+        "Gunmen killed nine police officers in Diffa on Monday, the deadliest attack in the \
+         region since the army toppled President Mamadou Tandja.",
+        None,
+    );
+    assert!(kinds(&doc).contains(&"ASSAULT"), "{:#?}", doc.events);
+    let e = find(&doc, 0, "COERCE");
+    assert_eq!(
+        codes(&e.source),
+        [(Some("NER"), Some("MIL"))],
+        "{:#?}",
+        doc.events
+    );
+}

@@ -75,6 +75,16 @@ fn verbs_after_modals(lemmatizer: &Lemmatizer, words: &[&str], tags: &mut [PosTa
     }
 }
 
+/// Subordinators that open a clause ("since the army deposed …", "after rebels seized …").
+fn opens_clause(word: &str, tag: PosTag) -> bool {
+    const SUBORDINATORS: &[&str] = &[
+        "since", "after", "before", "because", "although", "though", "while", "unless", "until",
+        "when", "whereas",
+    ];
+    matches!(tag, PosTag::IN | PosTag::WRB)
+        && SUBORDINATORS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 fn finite(t: PosTag) -> bool {
     matches!(t, PosTag::VBD | PosTag::VBZ | PosTag::VBP | PosTag::MD)
 }
@@ -89,6 +99,11 @@ fn main_verb_read_as_participle(words: &[&str], tags: &mut [PosTag]) {
     for i in 1..tags.len() {
         if tags[i] != PosTag::VBN {
             seen_finite |= finite(tags[i]);
+            // "… since the army deposed/VBN the president": a subordinator opens a clause
+            // with a finite verb of its own.
+            if opens_clause(words[i], tags[i]) {
+                seen_finite = false;
+            }
             continue;
         }
         // "agents sexually abused …": an adverb may stand between subject and verb.
@@ -212,5 +227,32 @@ mod tests {
         let mut tags = [NNS, VBP, JJ, NN];
         capitalised_word_read_as_verb(&words, &mut tags);
         assert_eq!(tags[1], VBP);
+    }
+
+    #[test]
+    fn a_subordinate_clause_gets_its_own_finite_verb() {
+        // "… was the worst attack since the army deposed the president"
+        let words = [
+            "It",
+            "was",
+            "the",
+            "worst",
+            "attack",
+            "since",
+            "the",
+            "army",
+            "deposed",
+            "the",
+            "president",
+        ];
+        let mut tags = [PRP, VBD, DT, JJS, NN, IN, DT, NN, VBN, DT, NN];
+        main_verb_read_as_participle(&words, &mut tags);
+        assert_eq!(tags[8], VBD);
+        // Without the subordinator the participle stays ("It was the army deposed …" is rare,
+        // "the troops were the men trained the year before" is a reduced relative).
+        let words = ["It", "was", "the", "army", "deposed", "the", "president"];
+        let mut tags = [PRP, VBD, DT, NN, VBN, DT, NN];
+        main_verb_read_as_participle(&words, &mut tags);
+        assert_eq!(tags[4], VBN);
     }
 }

@@ -399,9 +399,11 @@ fn source_from_accusation(events: &mut [(usize, Event)]) {
 
 /// Words that open a subordinate clause whose events are background to the sentence's news
 /// ("… over two air raids in which 20 people were killed", "… after a car struck them").
+/// "since" is not one: what a sentence counts time from is a landmark event of its own,
+/// recorded by coders ("the deadliest attack since the army deposed Mohamed Morsi").
 const SUBORDINATE: &[&str] = &[
     "which", "who", "whom", "whose", "when", "where", "after", "before", "while", "because",
-    "although", "though", "if", "since", "until", "as", "whereby",
+    "although", "though", "if", "until", "as", "whereby",
 ];
 
 /// "Sentenced to two years in prison": the PLOVER manual codes a conviction whose sentence
