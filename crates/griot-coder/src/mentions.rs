@@ -117,9 +117,12 @@ pub enum Pending {
     Definite,
     /// "the country": the country in focus.
     TheCountry,
-    /// it/its (singular) or they/them/their (plural).
+    /// it/its (singular), they/them/their (plural), he/him/his/she/her (a person; him and
+    /// her as objects).
     Pronoun {
         plural: bool,
+        person: bool,
+        object: bool,
     },
     /// A place name with several gazetteer candidates.
     Place,
@@ -1321,11 +1324,16 @@ fn unknown_names(s: &Sentence, hits: &[Hit], first_new: usize, out: &mut Vec<Dra
 
 fn pronouns(s: &Sentence, out: &mut Vec<Draft>) {
     for (i, t) in s.tokens.iter().enumerate() {
-        let plural = match crate::index::lower(&t.text).as_ref() {
-            "it" | "its" => false,
-            "they" | "them" | "their" => true,
+        let (plural, person) = match crate::index::lower(&t.text).as_ref() {
+            "it" | "its" => (false, false),
+            "he" | "him" | "his" | "she" | "her" => (false, true),
+            "they" | "them" | "their" => (true, false),
             _ => continue,
         };
+        // "him", and "her" standing alone, are objects.
+        let object = person
+            && t.tag == PosTag::PRP
+            && matches!(crate::index::lower(&t.text).as_ref(), "him" | "her");
         if !matches!(t.tag, PosTag::PRP | PosTag::PRPS) {
             continue;
         }
@@ -1335,7 +1343,11 @@ fn pronouns(s: &Sentence, out: &mut Vec<Draft>) {
             i + 1,
             None,
             None,
-            Pending::Pronoun { plural },
+            Pending::Pronoun {
+                plural,
+                person,
+                object,
+            },
             "coref-pronoun",
             plural,
         );

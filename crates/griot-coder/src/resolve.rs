@@ -9,8 +9,10 @@
 //!   country in focus;
 //! - "the demonstrators" takes the nearest earlier mention with the same sector;
 //! - "the country" is the country in focus;
-//! - it/its/they/them/their take the nearest earlier actor mention of the same number, at most
-//!   two sentences back; unresolved pronouns are dropped;
+//! - it/its/they/them/their take the nearest earlier actor mention of the same number,
+//!   he/his/she/her the first named person of the nearest sentence naming one, and him (her
+//!   as object) the nearest named person, at most two sentences back;
+//!   unresolved pronouns are dropped;
 //! - a place name with several gazetteer entries takes the one in a country in focus, then the
 //!   most populous.
 
@@ -90,15 +92,34 @@ pub fn resolve(doc: &Document, lex: &Lexicon, drafts: &mut Vec<Draft>) {
                 drafts[i].mention.antecedent = antecedent.map(|j| drafts[j].mention.span);
                 set_code(&mut drafts[i], top.clone());
             }
-            Pending::Pronoun { plural } => {
+            Pending::Pronoun {
+                plural,
+                person,
+                object,
+            } => {
                 let sentence = drafts[i].mention.sentence;
-                let found = (0..i).rev().find(|&j| {
+                let candidate = |j: usize| {
                     let d = &drafts[j];
                     d.mention.sentence + 2 >= sentence
                         && d.mention.kind != MentionKind::Place
+                        && (!person || d.mention.kind == MentionKind::Person)
                         && d.plural == plural
                         && d.mention.actors.iter().any(|a| a.code.is_some())
-                });
+                };
+                let nearest = (0..i).rev().find(|&j| candidate(j));
+                // "he", "his", "her" stand for a named person, and news names its subject
+                // first: of the persons in the nearest sentence that has any, the first
+                // ("Katsav refused to meet King Abdullah, saying he would …" → Katsav). An
+                // object ("welcome him") is rarely the subject: it takes the nearest person,
+                // as "it" and "they" take the nearest actor.
+                let found = if person && !object {
+                    nearest.and_then(|n| {
+                        let in_sentence = drafts[n].mention.sentence;
+                        (0..=n).find(|&j| drafts[j].mention.sentence == in_sentence && candidate(j))
+                    })
+                } else {
+                    nearest
+                };
                 if let Some(j) = found {
                     let span = drafts[i].mention.span;
                     let text = drafts[i].mention.text.clone();

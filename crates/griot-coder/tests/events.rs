@@ -967,3 +967,18 @@ fn the_event_a_sentence_counts_time_from_is_coded() {
         doc.events
     );
 }
+
+#[test]
+fn a_participle_clause_after_a_comma_is_outside_the_complement() {
+    let doc = coded(
+        "President Bola Tinubu declined to meet Ghana's President John Mahama in Lagos, \
+         saying he would only welcome him in Abuja.",
+        None,
+    );
+    assert_eq!(kinds(&doc), ["REJECT", "CONSULT"], "{:#?}", doc.events);
+    // The visit Tinubu offers is his own hypothetical, not the refusal's negated object.
+    let visit = find(&doc, 0, "CONSULT");
+    assert_eq!(visit.certainty, griot_model::Certainty::Hypothetical);
+    assert_eq!(codes(&visit.source), [(Some("GHA"), Some("GOV"))]);
+    assert_eq!(codes(&visit.target), [(Some("NGA"), Some("GOV"))]);
+}

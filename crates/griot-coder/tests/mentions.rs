@@ -320,3 +320,41 @@ fn an_organisation_before_a_role_noun_owns_it() {
         [(Some("IGO"), Some("GOV"))]
     );
 }
+
+#[test]
+fn personal_pronouns_take_a_named_person() {
+    let doc = code(
+        "President Bola Tinubu declined to receive Ghana's President John Mahama in Lagos, \
+         saying he would host him in Abuja instead. His spokesman confirmed the decision.",
+    );
+    // The subject pronoun and the possessive take the sentence's first person; the object
+    // pronoun the nearest.
+    let he = mention(&doc, "he", 0);
+    assert_eq!(
+        actors(he),
+        [(Some("NGA"), Some("GOV"))],
+        "{:#?}",
+        doc.mentions
+    );
+    let him = mention(&doc, "him", 0);
+    assert_eq!(
+        actors(him),
+        [(Some("GHA"), Some("GOV"))],
+        "{:#?}",
+        doc.mentions
+    );
+    let his = mention(&doc, "His", 0);
+    assert_eq!(
+        actors(his),
+        [(Some("NGA"), Some("GOV"))],
+        "{:#?}",
+        doc.mentions
+    );
+    // No person named before it: "she" stays unresolved rather than taking a country.
+    let doc = code("Mali closed its border with Niger. She said nothing.");
+    assert!(
+        doc.mentions.iter().all(|m| m.text != "She"),
+        "{:#?}",
+        doc.mentions
+    );
+}

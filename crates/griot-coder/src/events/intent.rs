@@ -58,9 +58,15 @@ pub fn drop_embedded(s: &Sentence, found: &mut Vec<Found<'_>>) {
                     let opens_complement = between.iter().any(|t| {
                         t.tag == PosTag::TO || matches!(t.lemma.as_str(), "that" | "for" | "of")
                     }) || b.start == a_end;
+                    // "refused to meet the king, saying he would welcome him in Jerusalem": a
+                    // participle clause after a comma is the subject's own, outside the
+                    // complement.
                     let no_stop = !between
                         .iter()
-                        .any(|t| matches!(t.text.as_str(), "." | ";" | ":" | "but"));
+                        .any(|t| matches!(t.text.as_str(), "." | ";" | ":" | "but"))
+                        && !between
+                            .windows(2)
+                            .any(|w| w[0].text == "," && w[1].tag == PosTag::VBG);
                     no_stop && opens_complement
                 }
             });

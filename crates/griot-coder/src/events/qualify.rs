@@ -156,7 +156,8 @@ pub fn qualify(
             // support …") speaks for the subject, about what follows it.
             CueScope::Sentence => source_after(s, cue, actors) || cue.end <= start,
             CueScope::Complement => {
-                cue.end <= start || closes_sentence(s, cue.end) && cue.start > start
+                cue.end <= start && !participle_clause_between(s, cue.end, start)
+                    || closes_sentence(s, cue.end) && cue.start > start
             }
             CueScope::Clause => {
                 cue.end <= start
@@ -229,6 +230,16 @@ fn source_after(s: &Sentence, cue: &CueHit<'_>, actors: &[Slot]) -> bool {
 /// A cue followed only by punctuation: ", officials said."
 fn closes_sentence(s: &Sentence, end: usize) -> bool {
     s.tokens[end..].iter().all(|t| t.tag.is_punctuation())
+}
+
+/// "refused to meet the king in Tel Aviv, saying he would welcome him in Jerusalem": a
+/// participle clause set off by a comma says something of the subject's own, outside the
+/// complement of the verb before it.
+fn participle_clause_between(s: &Sentence, a: usize, b: usize) -> bool {
+    a < b
+        && s.tokens[a..b]
+            .windows(2)
+            .any(|w| w[0].text == "," && w[1].tag == PosTag::VBG)
 }
 
 fn crosses_clause(s: &Sentence, a: usize, b: usize) -> bool {
