@@ -982,3 +982,19 @@ fn a_participle_clause_after_a_comma_is_outside_the_complement() {
     assert_eq!(codes(&visit.source), [(Some("GHA"), Some("GOV"))]);
     assert_eq!(codes(&visit.target), [(Some("NGA"), Some("GOV"))]);
 }
+
+#[test]
+fn a_light_verb_reaches_its_noun_across_coordinated_objects() {
+    let doc = coded(
+        "Britain is providing satellite images and other military intelligence to Ukraine.",
+        None,
+    );
+    let e = find(&doc, 0, "AID");
+    assert_eq!(codes(&e.target), [(Some("UKR"), None)], "{:#?}", doc.events);
+    // The first noun names the act: troops sent with weapons are deployed.
+    let doc = coded(
+        "Russia is sending troops and heavy weapons to the border with Ukraine.",
+        None,
+    );
+    assert_eq!(kinds(&doc), ["MOBILIZE"], "{:#?}", doc.events);
+}

@@ -145,10 +145,22 @@ fn main_verb_read_as_participle(words: &[&str], tags: &mut [PosTag]) {
                     PosTag::Comma | PosTag::CC | PosTag::WDT | PosTag::WP
                 ) && !words[k].eq_ignore_ascii_case("that")
             })
-            .any(|k| finite(tags[k]));
-        if !later {
+            .find(|&k| finite(tags[k]));
+        // "The United States suspended/VBN part of a program for Bosnia aimed/VBD at …": a
+        // past tense between a noun and a preposition is the reduced relative the tagger
+        // swapped with the main verb.
+        let swapped = later.filter(|&k| {
+            tags[k] == PosTag::VBD
+                && tags[k - 1].is_noun()
+                && tags.get(k + 1) == Some(&PosTag::IN)
+                && !words[k + 1].eq_ignore_ascii_case("that")
+        });
+        if later.is_none() || swapped.is_some() {
             tags[i] = PosTag::VBD;
             seen_finite = true;
+            if let Some(k) = swapped {
+                tags[k] = PosTag::VBN;
+            }
         }
     }
 }
@@ -254,5 +266,39 @@ mod tests {
         let mut tags = [PRP, VBD, DT, NN, VBN, DT, NN];
         main_verb_read_as_participle(&words, &mut tags);
         assert_eq!(tags[4], VBN);
+    }
+
+    #[test]
+    fn a_main_verb_swapped_with_a_reduced_relative_is_swapped_back() {
+        // "Japan suspended/VBN part of a loan scheme for Laos aimed/VBD at …"
+        let words = [
+            "Japan",
+            "suspended",
+            "part",
+            "of",
+            "a",
+            "loan",
+            "scheme",
+            "for",
+            "Laos",
+            "aimed",
+            "at",
+            "roads",
+        ];
+        let mut tags = [NNP, VBN, NN, IN, DT, NN, NN, IN, NNP, VBD, IN, NNS];
+        main_verb_read_as_participle(&words, &mut tags);
+        assert_eq!((tags[1], tags[9]), (VBD, VBN));
+        // A later past tense with an object is a verb of its own: nothing is swapped.
+        let words = [
+            "officials",
+            "confirmed",
+            "reports",
+            "Laos",
+            "closed",
+            "roads",
+        ];
+        let mut tags = [NNS, VBN, NNS, NNP, VBD, NNS];
+        main_verb_read_as_participle(&words, &mut tags);
+        assert_eq!((tags[1], tags[4]), (VBN, VBD));
     }
 }

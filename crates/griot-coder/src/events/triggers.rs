@@ -102,7 +102,10 @@ fn match_light_noun(s: &Sentence, i: usize, words: &[String]) -> Option<usize> {
                 return Some(end);
             }
         }
-        if !is_noun_modifier(s.tokens[k].tag) && s.tokens[k].lemma != "of" {
+        // "provided aerial photographs and other military intelligence to Macedonia": the
+        // noun may be the last of coordinated objects.
+        let joins = s.tokens[k].lemma == "of" || s.tokens[k].tag == PosTag::CC;
+        if !is_noun_modifier(s.tokens[k].tag) && !joins {
             return None;
         }
         k += 1;
@@ -168,6 +171,11 @@ pub fn find<'a>(s: &Sentence, events: &'a Events) -> Vec<Found<'a>> {
             }
             let better = best.as_ref().is_none_or(|b| {
                 let (len, blen) = (row.words.len(), b.row.words.len());
+                // Of two light rows, the one whose noun comes first names the verb's object
+                // ("sending troops and heavy weapons" is a deployment).
+                if row.pos == TriggerPos::Light && b.row.pos == TriggerPos::Light && end != b.end {
+                    return end < b.end;
+                }
                 len > blen
                     || len == blen && row.pos == TriggerPos::Light && b.row.pos != TriggerPos::Light
             });
