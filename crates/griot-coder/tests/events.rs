@@ -998,3 +998,20 @@ fn a_light_verb_reaches_its_noun_across_coordinated_objects() {
     );
     assert_eq!(kinds(&doc), ["MOBILIZE"], "{:#?}", doc.events);
 }
+
+#[test]
+fn a_condition_or_any_makes_an_event_hypothetical_not_a_threat() {
+    let doc = coded(
+        "If Mali's army attacks the northern towns, the region will suffer.",
+        None,
+    );
+    let attack = find(&doc, 0, "ASSAULT");
+    assert_eq!(attack.certainty, griot_model::Certainty::Hypothetical);
+    let doc = coded(
+        "The Kenyan foreign minister said any military strike against Somalia would be a \
+         grave mistake.",
+        None,
+    );
+    let strike = find(&doc, 0, "ASSAULT");
+    assert_eq!(strike.certainty, griot_model::Certainty::Hypothetical);
+}

@@ -234,7 +234,20 @@ pub fn recode_intent(event: &mut Event, s: &Sentence, trigger_start: usize) {
     // A threat needs someone who threatens: an attack that may befall a country "if it is
     // attacked" stays a hypothetical attack.
     let threat_without_source = conflict && event.source.is_empty();
-    if !intent || threat_without_source || governs(event.kind) {
+    // "If a leader is killing their own, they need to be removed": a condition is no threat
+    // by the one it names.
+    let clause_start = s.tokens[..trigger_start]
+        .iter()
+        .rposition(|t| matches!(t.text.as_str(), "," | ";" | ":"))
+        .map_or(0, |k| k + 1);
+    let conditional = conflict
+        && s.tokens[clause_start..trigger_start].iter().any(|t| {
+            t.tag == PosTag::IN && matches!(t.lemma.to_lowercase().as_str(), "if" | "unless")
+        });
+    // "any attack against Syria would be reckless" is no threat to attack.
+    let generic = s.tokens[trigger_start].tag.is_noun()
+        && super::qualify::generic_determiner(s, trigger_start);
+    if !intent || threat_without_source || conditional || generic || governs(event.kind) {
         return;
     }
     let (kind, code) = if conflict {

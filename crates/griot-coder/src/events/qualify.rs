@@ -180,6 +180,14 @@ pub fn qualify(
             }
         }
     }
+    // "any attack against Syria would be reckless": an event noun under "any" is no event
+    // that took place, only one that might.
+    if s.tokens[start].tag.is_noun()
+        && generic_determiner(s, start)
+        && rank(Certainty::Hypothetical) > rank(certainty)
+    {
+        certainty = Certainty::Hypothetical;
+    }
     if last_is_question && rank(Certainty::Question) > rank(certainty) {
         certainty = Certainty::Question;
     }
@@ -187,6 +195,16 @@ pub fn qualify(
         certainty,
         attribution.map_or(Attribution::Outlet, |(_, a)| a),
     )
+}
+
+/// Whether the noun phrase of the noun at `i` opens with "any" ("any military attack").
+pub(crate) fn generic_determiner(s: &Sentence, i: usize) -> bool {
+    s.tokens[..i]
+        .iter()
+        .rev()
+        .take(4)
+        .take_while(|t| matches!(t.tag, PosTag::DT | PosTag::JJ | PosTag::NN | PosTag::VBN))
+        .any(|t| t.tag == PosTag::DT && t.text.eq_ignore_ascii_case("any"))
 }
 
 /// Nouns that name where a claim comes from ("according to officials", "citing sources").
