@@ -1015,3 +1015,26 @@ fn a_condition_or_any_makes_an_event_hypothetical_not_a_threat() {
     let strike = find(&doc, 0, "ASSAULT");
     assert_eq!(strike.certainty, griot_model::Certainty::Hypothetical);
 }
+
+#[test]
+fn who_sees_fears_or_denies_an_act_does_not_do_it() {
+    let doc = coded("Witnesses saw the bombing of the market in Idlib.", None);
+    let e = find(&doc, 0, "ASSAULT");
+    assert!(e.source.is_empty(), "{:#?}", doc.events);
+    for text in [
+        "Turkish officials feared a strike on Idlib.",
+        "Qatar denied the accusations.",
+    ] {
+        let doc = coded(text, None);
+        assert!(doc.events.is_empty(), "{text}: {:#?}", doc.events);
+    }
+    // A light verb's subject still does the act.
+    let doc = coded("Turkish troops launched an attack on Afrin.", None);
+    let e = find(&doc, 0, "ASSAULT");
+    assert_eq!(
+        codes(&e.source),
+        [(Some("TUR"), Some("MIL"))],
+        "{:#?}",
+        doc.events
+    );
+}

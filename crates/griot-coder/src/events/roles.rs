@@ -298,6 +298,9 @@ fn nominal(s: &Sentence, f: &Found<'_>, actors: &[Slot], owners: &[Slot]) -> Rol
         .find(|c| {
             c.kind == ChunkKind::VP && (c.end == np_start || through_in && c.end + 1 == np_start)
         })
+        // "witnesses saw the attack", "Turkish officials feared a strike": who sees, fears or
+        // remembers an act does not do it.
+        .filter(|vp| !WITNESS_VERBS.contains(&s.tokens[vp.end - 1].lemma.as_str()))
         .and_then(|vp| {
             subject(s, vp.start, actors).or_else(|| governing_subject(s, vp.start, actors))
         });
@@ -502,6 +505,33 @@ fn clause_break(s: &Sentence, a: usize, b: usize) -> bool {
 /// For an infinitive or a verb without its own subject ("accused the government … and
 /// threatened to resume protests"): the subject of the nearest earlier verb group that has
 /// one, at most three verb groups back.
+/// Verbs of perceiving, knowing and remembering, whose object event is someone else's act.
+/// Verbs of saying are not among them: "the US president said the withdrawal was to save
+/// lives" speaks of his own act as often as of another's.
+const WITNESS_VERBS: &[&str] = &[
+    "think",
+    "believe",
+    "fear",
+    "know",
+    "deny",
+    "report",
+    "describe",
+    "see",
+    "witness",
+    "hear",
+    "expect",
+    "predict",
+    "document",
+    "recall",
+    "remember",
+    "commemorate",
+    "mark",
+    "mourn",
+    "film",
+    "record",
+    "recount",
+];
+
 fn governing_subject(s: &Sentence, vp_start: usize, actors: &[Slot]) -> Option<Slot> {
     let mut earlier: Vec<_> = s
         .chunks
