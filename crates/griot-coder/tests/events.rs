@@ -1038,3 +1038,25 @@ fn who_sees_fears_or_denies_an_act_does_not_do_it() {
         doc.events
     );
 }
+
+#[test]
+fn a_by_agent_after_a_place_phrase_still_makes_the_participle_passive() {
+    let doc = coded(
+        "Jihadists captured in Menaka by Malian troops were handed to the police.",
+        None,
+    );
+    let e = find(&doc, 0, "ASSAULT");
+    assert_eq!(
+        codes(&e.source),
+        [(Some("MLI"), Some("MIL"))],
+        "{:#?}",
+        doc.events
+    );
+    // A potential act is hypothetical, and no threat by whoever might do it.
+    let doc = coded(
+        "The government fears a potential Rwandan incursion into North Kivu.",
+        None,
+    );
+    let e = find(&doc, 0, "ASSAULT");
+    assert_eq!(e.certainty, griot_model::Certainty::Hypothetical);
+}

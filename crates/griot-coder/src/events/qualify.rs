@@ -197,14 +197,27 @@ pub fn qualify(
     )
 }
 
-/// Whether the noun phrase of the noun at `i` opens with "any" ("any military attack").
+/// Whether the noun phrase of the noun at `i` opens with "any" ("any military attack") or
+/// calls the event only possible ("a potential Turkish incursion").
 pub(crate) fn generic_determiner(s: &Sentence, i: usize) -> bool {
     s.tokens[..i]
         .iter()
         .rev()
         .take(4)
-        .take_while(|t| matches!(t.tag, PosTag::DT | PosTag::JJ | PosTag::NN | PosTag::VBN))
-        .any(|t| t.tag == PosTag::DT && t.text.eq_ignore_ascii_case("any"))
+        .take_while(|t| {
+            matches!(
+                t.tag,
+                PosTag::DT | PosTag::JJ | PosTag::NN | PosTag::NNP | PosTag::VBN
+            )
+        })
+        .any(|t| {
+            t.tag == PosTag::DT && t.text.eq_ignore_ascii_case("any")
+                || t.tag == PosTag::JJ
+                    && matches!(
+                        lower(&t.text).as_ref(),
+                        "potential" | "possible" | "eventual" | "hypothetical"
+                    )
+        })
 }
 
 /// Nouns that name where a claim comes from ("according to officials", "citing sources").

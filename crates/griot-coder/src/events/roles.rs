@@ -85,7 +85,7 @@ pub fn roles(
     // church"): the noun is the recipient and the source is not named.
     let reduced = super::triggers::participle(s, v)
         && vp_start == v
-        && (next_word_is(s, f.end, "by") || super::triggers::postnominal(s, v));
+        && (agent_follows(s, f.end) || super::triggers::postnominal(s, v));
     if passive || reduced {
         let target = if reduced {
             actors.iter().find(|m| m.end == v).copied()
@@ -406,6 +406,28 @@ fn verb_group(s: &Sentence, v: usize) -> (usize, usize) {
         .iter()
         .find(|c| c.kind == ChunkKind::VP && c.start <= v && v < c.end)
         .map_or((v, v + 1), |c| (c.start, c.end))
+}
+
+/// A "by" agent right after a participle, or after one short place or time phrase ("fighters
+/// captured in Syria by US-backed forces").
+fn agent_follows(s: &Sentence, i: usize) -> bool {
+    if next_word_is(s, i, "by") {
+        return true;
+    }
+    let Some(t) = s.tokens.get(i) else {
+        return false;
+    };
+    t.tag == PosTag::IN
+        && s.tokens[i + 1..]
+            .iter()
+            .take(5)
+            .take_while(|t| {
+                matches!(
+                    t.tag,
+                    PosTag::DT | PosTag::JJ | PosTag::CD | PosTag::NN | PosTag::NNP | PosTag::NNPS
+                ) || t.text.eq_ignore_ascii_case("by")
+            })
+            .any(|t| t.text.eq_ignore_ascii_case("by"))
 }
 
 fn next_word_is(s: &Sentence, i: usize, word: &str) -> bool {

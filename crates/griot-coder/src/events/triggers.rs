@@ -330,9 +330,15 @@ pub(crate) fn postnominal(s: &Sentence, i: usize) -> bool {
                         | "until" | "once" | "as"
                 )
     };
+    // "Iraq's Nineveh plains, hailed as a cradle of civilisation": a participle set off by a
+    // comma after its noun describes it too.
+    let after_noun = i > 0 && s.tokens[i - 1].tag.is_noun()
+        || i > 1
+            && s.tokens[i - 1].tag == PosTag::Comma
+            && s.tokens[i - 2].tag.is_noun()
+            && s.tokens[i].tag == PosTag::VBN;
     participle(s, i)
-        && i > 0
-        && s.tokens[i - 1].tag.is_noun()
+        && after_noun
         // "said families evicted from a school are sleeping in the street": with the
         // clause's finite verb after it, the participle is one after the subject too.
         && (!reported_clause || finite_verb_follows(s, i))
