@@ -1060,3 +1060,20 @@ fn a_by_agent_after_a_place_phrase_still_makes_the_participle_passive() {
     let e = find(&doc, 0, "ASSAULT");
     assert_eq!(e.certainty, griot_model::Certainty::Hypothetical);
 }
+
+#[test]
+fn a_participle_joined_to_a_passive_verb_is_passive() {
+    let doc = coded(
+        "Boko Haram fighters were identified by villagers and arrested at a checkpoint near \
+         Maiduguri.",
+        None,
+    );
+    let e = find(&doc, 0, "COERCE");
+    assert!(e.source.is_empty(), "{:#?}", doc.events);
+    assert_eq!(
+        codes(&e.target),
+        [(Some("NGA"), Some("REB"))],
+        "{:#?}",
+        doc.events
+    );
+}

@@ -76,9 +76,23 @@ pub fn roles(
     // participles state the subject's own stance, so the subject acts and "to" names what at.
     let stance = STANCES.contains(&s.tokens[v].lemma.as_str())
         && (f.row.trigger.ends_with(" to") || s.tokens.get(f.end).is_some_and(|t| t.lemma == "to"));
-    let passive = !stance
-        && s.tokens[v].tag == PosTag::VBN
-        && (vp_start..v).any(|k| matches!(s.tokens[k].lemma.as_str(), "be" | "get"));
+    let passive_group = |start: usize, end: usize| {
+        s.tokens[end - 1].tag == PosTag::VBN
+            && (start..end).any(|k| matches!(s.tokens[k].lemma.as_str(), "be" | "get"))
+    };
+    // "were later identified and arrested": a participle joined to a passive verb group is
+    // passive too, with that group's subject.
+    let passive_first = (!stance && s.tokens[v].tag == PosTag::VBN)
+        .then(|| shares_subject(s, vp_start, v))
+        .flatten()
+        .and_then(|first_end| {
+            s.chunks
+                .iter()
+                .find(|c| c.kind == ChunkKind::VP && c.end == first_end)
+        })
+        .filter(|c| passive_group(c.start, c.end))
+        .map(|c| c.start);
+    let passive = !stance && (passive_group(vp_start, v + 1) || passive_first.is_some());
     // "rebels supported by Algeria", "a synagogue destroyed by the Nazis": a participle with
     // its "by" agent right after it is passive whatever stands before it.
     // Without "by" too, when the participle follows its noun ("refugees evicted from the
@@ -90,7 +104,7 @@ pub fn roles(
         let target = if reduced {
             actors.iter().find(|m| m.end == v).copied()
         } else {
-            subject(s, vp_start, &actors)
+            subject(s, passive_first.unwrap_or(vp_start), &actors)
         };
         // "figures released by the ministry", "a plan backed by the party": what the agent
         // acted on is a thing, not an actor; only violence done to things is an event.
