@@ -1077,3 +1077,42 @@ fn a_participle_joined_to_a_passive_verb_is_passive() {
         doc.events
     );
 }
+
+#[test]
+fn the_act_someone_is_accused_or_convicted_of_is_coded() {
+    // The gerund is the act, though the chunker puts it in its object's phrase.
+    let doc = coded(
+        "A court in Niamey convicted the general of torturing prisoners.",
+        None,
+    );
+    assert!(kinds(&doc).contains(&"ASSAULT"), "{:#?}", doc.events);
+    // Accused in the passive: the act is alleged, and the accused is not the claimant.
+    let doc = coded("Malian soldiers were accused of torturing prisoners.", None);
+    let e = find(&doc, 0, "ASSAULT");
+    assert_eq!(e.certainty, griot_model::Certainty::Alleged);
+    assert_eq!(
+        codes(&e.source),
+        [(Some("MLI"), Some("MIL"))],
+        "{:#?}",
+        doc.events
+    );
+    assert_ne!(claimant(e), Some("Malian soldiers"), "{:#?}", e.attribution);
+    // The suspicion qualifies what it describes, not the arrest that follows.
+    let doc = coded(
+        "Malian soldiers suspected of theft were arrested in Gao.",
+        None,
+    );
+    let e = find(&doc, 0, "COERCE");
+    assert_eq!(
+        e.certainty,
+        griot_model::Certainty::Asserted,
+        "{:#?}",
+        doc.events
+    );
+    assert_eq!(
+        codes(&e.target),
+        [(Some("MLI"), Some("MIL"))],
+        "{:#?}",
+        doc.events
+    );
+}

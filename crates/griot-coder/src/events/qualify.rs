@@ -156,15 +156,22 @@ pub fn qualify(
             // support …") speaks for the subject, about what follows it.
             CueScope::Sentence => source_after(s, cue, actors) || cue.end <= start,
             CueScope::Complement => {
-                cue.end <= start && !participle_clause_between(s, cue.end, start)
+                cue.end <= start
+                    && !participle_clause_between(s, cue.end, start)
+                    && !main_verb_after_reduced_cue(s, cue, start)
                     || closes_sentence(s, cue.end) && cue.start > start
             }
             CueScope::Clause => {
                 cue.end <= start
                     && start - cue.end <= CLAUSE_REACH
                     && !crosses_clause(s, cue.end, start)
+                    && !main_verb_after_reduced_cue(s, cue, start)
             }
-            CueScope::Object => cue.end <= start && start - cue.end <= 3,
+            CueScope::Object => {
+                cue.end <= start
+                    && start - cue.end <= 3
+                    && !main_verb_after_reduced_cue(s, cue, start)
+            }
         };
         if !applies {
             continue;
@@ -273,6 +280,15 @@ fn participle_clause_between(s: &Sentence, a: usize, b: usize) -> bool {
             .any(|w| w[0].text == "," && w[1].tag == PosTag::VBG)
 }
 
+/// "Soldiers suspected of theft were arrested": the complement of a cue that describes its
+/// noun ends where the sentence's own verb begins.
+fn main_verb_after_reduced_cue(s: &Sentence, cue: &CueHit<'_>, start: usize) -> bool {
+    super::triggers::postnominal(s, cue.start)
+        && s.tokens[cue.end..start]
+            .iter()
+            .any(|t| matches!(t.tag, PosTag::VBD | PosTag::VBZ | PosTag::VBP | PosTag::MD))
+}
+
 fn crosses_clause(s: &Sentence, a: usize, b: usize) -> bool {
     a < b
         && s.tokens[a..b]
@@ -287,7 +303,24 @@ fn claimant(doc: &Document, s: &Sentence, cue: &CueHit<'_>, actors: &[Slot]) -> 
             .find(|c| c.kind == ChunkKind::NP && c.start <= k && k < c.end)
             .map(|c| (c.start, c.end))
     };
-    let phrase = if cue.row.scope == CueScope::Sentence && source_after(s, cue, actors) {
+    // "Rebels were accused of torturing prisoners", "soldiers suspected of looting": a
+    // passive cue verb's claimant is its "by" agent, else no one named (never its subject,
+    // who is the accused).
+    let cue_verb = &s.tokens[cue.start];
+    let passive_cue = cue_verb.tag == PosTag::VBN
+        && cue.start > 0
+        && s.tokens[..cue.start]
+            .iter()
+            .rev()
+            .take(3)
+            .skip_while(|t| t.tag == PosTag::RB)
+            .take(1)
+            .any(|t| matches!(t.lemma.as_str(), "be" | "get") || t.tag.is_noun());
+    let phrase = if passive_cue {
+        (cue.start + 1..(cue.start + 4).min(s.tokens.len()))
+            .find(|&k| s.tokens[k].text.eq_ignore_ascii_case("by"))
+            .and_then(|k| np_at(k + 1))
+    } else if cue.row.scope == CueScope::Sentence && source_after(s, cue, actors) {
         // "according to press reports,": up to the next comma.
         let end = (cue.end..s.tokens.len())
             .find(|&k| s.tokens[k].tag.is_punctuation())

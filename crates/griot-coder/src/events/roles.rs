@@ -530,17 +530,19 @@ fn relative_clause_start(s: &Sentence, vp_start: usize) -> Option<usize> {
 /// Whether a clause boundary (another finite verb group, a subordinator, a semicolon) stands
 /// between tokens `a` and `b`.
 fn clause_break(s: &Sentence, a: usize, b: usize) -> bool {
-    s.chunks
+    // "Soldiers suspected of theft were arrested": a participle after its noun opens no clause.
+    let reduced_relative =
+        |c: &griot_model::Chunk| c.end == c.start + 1 && super::triggers::postnominal(s, c.start);
+    s.chunks.iter().any(|c| {
+        c.start >= a
+            && c.end <= b
+            && matches!(c.kind, ChunkKind::VP | ChunkKind::SBAR)
+            && !(c.kind == ChunkKind::VP && reduced_relative(c))
+    }) || s.tokens[a..b]
         .iter()
-        .any(|c| c.start >= a && c.end <= b && matches!(c.kind, ChunkKind::VP | ChunkKind::SBAR))
-        || s.tokens[a..b]
-            .iter()
-            .any(|t| matches!(t.text.as_str(), ";" | ":"))
+        .any(|t| matches!(t.text.as_str(), ";" | ":"))
 }
 
-/// For an infinitive or a verb without its own subject ("accused the government … and
-/// threatened to resume protests"): the subject of the nearest earlier verb group that has
-/// one, at most three verb groups back.
 /// Verbs of perceiving, knowing and remembering, whose object event is someone else's act.
 /// Verbs of saying are not among them: "the US president said the withdrawal was to save
 /// lives" speaks of his own act as often as of another's.
@@ -568,6 +570,9 @@ const WITNESS_VERBS: &[&str] = &[
     "recount",
 ];
 
+/// For an infinitive or a verb without its own subject ("accused the government … and
+/// threatened to resume protests"): the subject of the nearest earlier verb group that has
+/// one, at most three verb groups back.
 fn governing_subject(s: &Sentence, vp_start: usize, actors: &[Slot]) -> Option<Slot> {
     let mut earlier: Vec<_> = s
         .chunks

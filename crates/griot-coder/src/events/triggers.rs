@@ -130,7 +130,8 @@ pub fn find<'a>(s: &Sentence, events: &'a Events) -> Vec<Found<'a>> {
         }
         // Auxiliaries are not events ("have arrested", "is suspected"), nor are participles
         // before the noun they modify ("armed groups", "abducted truck drivers").
-        if is_verb && (is_auxiliary(s, i) || inside_noun_phrase(s, i) || prenominal(s, i)) {
+        let modifier = inside_noun_phrase(s, i) && !gerund_after_preposition(s, i);
+        if is_verb && (is_auxiliary(s, i) || modifier || prenominal(s, i)) {
             i += 1;
             continue;
         }
@@ -424,6 +425,20 @@ fn time_follows(s: &Sentence, k: usize) -> bool {
     is_time(k)
         || word(k).is_some_and(|w| matches!(w.as_ref(), "this" | "last" | "next" | "the"))
             && is_time(k + 1)
+}
+
+/// "convicted the general of torturing prisoners", "arrested for attacking police": a gerund
+/// after "of", "for", "with" or "by" is the act, with its object, though the chunker puts
+/// it in the object's noun phrase. Participles that usually describe their noun ("the
+/// fighting forces", "warring factions") stay modifiers.
+fn gerund_after_preposition(s: &Sentence, i: usize) -> bool {
+    s.tokens[i].tag == PosTag::VBG
+        && i > 0
+        && matches!(s.tokens[i - 1].lemma.as_str(), "of" | "for" | "with" | "by")
+        && !matches!(
+            s.tokens[i].lemma.as_str(),
+            "fight" | "war" | "oppose" | "rule" | "govern" | "compete" | "lead"
+        )
 }
 
 fn inside_noun_phrase(s: &Sentence, i: usize) -> bool {
