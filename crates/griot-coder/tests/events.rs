@@ -1116,3 +1116,19 @@ fn the_act_someone_is_accused_or_convicted_of_is_coded() {
         doc.events
     );
 }
+
+#[test]
+fn what_is_seized_on_its_way_falls_on_whom_it_was_meant_for() {
+    let doc = coded(
+        "Niger's army announced the interception of a weapons shipment destined for \
+         Boko Haram fighters near Diffa.",
+        None,
+    );
+    let e = find(&doc, 0, "COERCE");
+    assert_eq!(
+        codes(&e.target),
+        [(Some("NGA"), Some("REB"))],
+        "{:#?}",
+        doc.events
+    );
+}

@@ -337,7 +337,8 @@ fn nominal(s: &Sentence, f: &Found<'_>, actors: &[Slot], owners: &[Slot]) -> Rol
             (f.row.kind == PloverType::Assault)
                 .then(|| casualties(s, np_start, actors))
                 .flatten()
-        });
+        })
+        .or_else(|| destined_for(s, f.end, actors));
     // "Palestinian riots against …", "a Soviet refusal": a demonym right before the event
     // noun names who acts.
     let demonym = owners.iter().copied().find(|m| {
@@ -525,6 +526,30 @@ fn relative_clause_start(s: &Sentence, vp_start: usize) -> Option<usize> {
         )
     });
     relative.then_some(open)
+}
+
+/// "the interception of a weapons shipment intended for armed groups": what is seized or
+/// stopped on its way is meant for the actor named after "intended/destined/bound for".
+fn destined_for(s: &Sentence, end: usize, actors: &[Slot]) -> Option<Slot> {
+    let limit = (end + REACH).min(s.tokens.len().saturating_sub(1));
+    let k = (end..limit).find(|&k| {
+        matches!(
+            s.tokens[k].lemma.as_str(),
+            "intend" | "destine" | "bind" | "bound"
+        ) && matches!(s.tokens[k].tag, PosTag::VBN | PosTag::VBD | PosTag::JJ)
+            && s.tokens[k + 1].lemma == "for"
+    })?;
+    // Only the "of" phrase may stand between the noun and the participle.
+    if s.tokens[end..k]
+        .iter()
+        .any(|t| t.tag.is_verb() || t.tag == PosTag::Comma)
+    {
+        return None;
+    }
+    actors
+        .iter()
+        .find(|m| m.start == k + 2 || m.start == k + 3)
+        .copied()
 }
 
 /// Whether a clause boundary (another finite verb group, a subordinator, a semicolon) stands
