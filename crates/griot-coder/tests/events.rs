@@ -1132,3 +1132,41 @@ fn what_is_seized_on_its_way_falls_on_whom_it_was_meant_for() {
         doc.events
     );
 }
+
+#[test]
+fn relative_clauses_without_that_and_own_auxiliaries_keep_their_roles() {
+    // "the pilgrims had hired" is a relative clause: "fired on" keeps its subject.
+    let doc = coded("Gunmen fired on a bus the Malian pilgrims had hired.", None);
+    let e = find(&doc, 0, "ASSAULT");
+    assert_eq!(
+        codes(&e.source),
+        [(Some("MLI"), Some("UAF"))],
+        "{:#?}",
+        doc.events
+    );
+    // A second verb group with its own auxiliary is active.
+    let doc = coded(
+        "The Malian opposition leader was detained in March and has accused the government \
+         of torture.",
+        None,
+    );
+    let e = find(&doc, 0, "ACCUSE");
+    assert_eq!(
+        codes(&e.source),
+        [(Some("MLI"), Some("OPP"))],
+        "{:#?}",
+        doc.events
+    );
+    // A comma-set participle still finds its noun.
+    let doc = coded(
+        "Three Malian journalists, kidnapped in Syria, were freed.",
+        None,
+    );
+    let e = find(&doc, 0, "ASSAULT");
+    assert_eq!(
+        codes(&e.target),
+        [(Some("MLI"), Some("JRN"))],
+        "{:#?}",
+        doc.events
+    );
+}

@@ -149,8 +149,25 @@ fn main_verb_read_as_participle(words: &[&str], tags: &mut [PosTag]) {
         // "The United States suspended/VBN part of a program for Bosnia aimed/VBD at …": a
         // past tense between a noun and a preposition is the reduced relative the tagger
         // swapped with the main verb.
+        // Not when a time phrase follows the participle ("a man arrested last week appeared
+        // in court"): that is the reduced relative, and the later verb the main one.
+        let time_next = words.get(i + 1).is_some_and(|w| {
+            [
+                "last",
+                "this",
+                "next",
+                "yesterday",
+                "earlier",
+                "today",
+                "on",
+                "in",
+            ]
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(w))
+        });
         let swapped = later.filter(|&k| {
-            tags[k] == PosTag::VBD
+            !time_next
+                && tags[k] == PosTag::VBD
                 && tags[k - 1].is_noun()
                 && tags.get(k + 1) == Some(&PosTag::IN)
                 && !words[k + 1].eq_ignore_ascii_case("that")
@@ -300,5 +317,15 @@ mod tests {
         let mut tags = [NNS, VBN, NNS, NNP, VBD, NNS];
         main_verb_read_as_participle(&words, &mut tags);
         assert_eq!((tags[1], tags[4]), (VBN, VBD));
+    }
+
+    #[test]
+    fn a_reduced_relative_before_a_time_phrase_is_not_swapped() {
+        let words = [
+            "A", "man", "arrested", "last", "week", "appeared", "in", "court",
+        ];
+        let mut tags = [DT, NN, VBN, JJ, NN, VBD, IN, NN];
+        main_verb_read_as_participle(&words, &mut tags);
+        assert_eq!((tags[2], tags[5]), (VBN, VBD));
     }
 }

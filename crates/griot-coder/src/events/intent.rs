@@ -240,10 +240,23 @@ pub fn recode_intent(event: &mut Event, s: &Sentence, trigger_start: usize) {
         .iter()
         .rposition(|t| matches!(t.text.as_str(), "," | ";" | ":"))
         .map_or(0, |k| k + 1);
+    // The condition must govern the trigger: in "If they attack us we will destroy them" the
+    // condition's own verb stands between, and "destroy" is the threat.
     let conditional = conflict
-        && s.tokens[clause_start..trigger_start].iter().any(|t| {
-            t.tag == PosTag::IN && matches!(t.lemma.to_lowercase().as_str(), "if" | "unless")
-        });
+        && s.tokens[clause_start..trigger_start]
+            .iter()
+            .rposition(|t| {
+                t.tag == PosTag::IN
+                    && matches!(crate::index::lower(&t.text).as_ref(), "if" | "unless")
+            })
+            .is_some_and(|c| {
+                !s.tokens[clause_start + c + 1..trigger_start]
+                    .iter()
+                    .any(|t| {
+                        matches!(t.tag, PosTag::VBD | PosTag::VBZ | PosTag::VBP)
+                            && !matches!(t.lemma.as_str(), "be" | "have" | "do")
+                    })
+            });
     // "any attack against Syria would be reckless" is no threat to attack.
     let generic = s.tokens[trigger_start].tag.is_noun()
         && super::qualify::generic_determiner(s, trigger_start);

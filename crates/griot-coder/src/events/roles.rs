@@ -82,7 +82,10 @@ pub fn roles(
     };
     // "were later identified and arrested": a participle joined to a passive verb group is
     // passive too, with that group's subject.
-    let passive_first = (!stance && s.tokens[v].tag == PosTag::VBN)
+    // Only when the second group is the bare participle: "… and has accused the government"
+    // has an auxiliary of its own, and is active.
+    let bare = s.tokens[vp_start..v].iter().all(|t| t.tag.is_adverb());
+    let passive_first = (!stance && bare && s.tokens[v].tag == PosTag::VBN)
         .then(|| shares_subject(s, vp_start, v))
         .flatten()
         .and_then(|first_end| {
@@ -102,7 +105,12 @@ pub fn roles(
         && (agent_follows(s, f.end) || super::triggers::postnominal(s, v));
     if passive || reduced {
         let target = if reduced {
-            actors.iter().find(|m| m.end == v).copied()
+            // "Three journalists, kidnapped in Syria, were freed": a comma may stand between.
+            let comma = v > 0 && s.tokens[v - 1].tag == PosTag::Comma;
+            actors
+                .iter()
+                .find(|m| m.end == v || comma && m.end + 1 == v)
+                .copied()
         } else {
             subject(s, passive_first.unwrap_or(vp_start), &actors)
         };
@@ -338,7 +346,11 @@ fn nominal(s: &Sentence, f: &Found<'_>, actors: &[Slot], owners: &[Slot]) -> Rol
                 .then(|| casualties(s, np_start, actors))
                 .flatten()
         })
-        .or_else(|| destined_for(s, f.end, actors));
+        .or_else(|| {
+            matches!(f.row.kind, PloverType::Coerce | PloverType::Sanction)
+                .then(|| destined_for(s, f.end, actors))
+                .flatten()
+        });
     // "Palestinian riots against …", "a Soviet refusal": a demonym right before the event
     // noun names who acts.
     let demonym = owners.iter().copied().find(|m| {
@@ -568,8 +580,9 @@ fn clause_break(s: &Sentence, a: usize, b: usize) -> bool {
         .any(|t| matches!(t.text.as_str(), ";" | ":"))
 }
 
-/// Verbs of perceiving, knowing and remembering, whose object event is someone else's act.
-/// Verbs of saying are not among them: "the US president said the withdrawal was to save
+/// Verbs of perceiving, believing, fearing, denying and remembering, whose object event is
+/// someone else's act. Verbs of saying and reporting are not among them ("police reported the
+/// arrest of five militants" is their own arrest as often as not): "the US president said the withdrawal was to save
 /// lives" speaks of his own act as often as of another's.
 const WITNESS_VERBS: &[&str] = &[
     "think",
@@ -577,12 +590,10 @@ const WITNESS_VERBS: &[&str] = &[
     "fear",
     "know",
     "deny",
-    "report",
     "describe",
     "see",
     "witness",
     "hear",
-    "expect",
     "predict",
     "document",
     "recall",

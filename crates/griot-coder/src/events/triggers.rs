@@ -96,12 +96,20 @@ fn match_light_noun(s: &Sentence, i: usize, words: &[String]) -> Option<usize> {
     let mut k = i;
     // "gave the Ivory Coast 5.1 million dollars of aid": an indirect object and a measure may
     // stand between the light verb and its noun.
+    let mut crossed_and = false;
     while k < s.tokens.len() && k - i <= 8 {
         if let Some(end) = match_words(s, k, words) {
-            if s.tokens[end - 1].tag.is_noun() {
+            // Past "and", a noun with its own verb after it starts a new clause ("withdrew
+            // from the deal and the country reimposed sanctions").
+            let new_clause = crossed_and
+                && s.tokens.get(end).is_some_and(|t| {
+                    matches!(t.tag, PosTag::VBD | PosTag::VBZ | PosTag::VBP | PosTag::MD)
+                });
+            if s.tokens[end - 1].tag.is_noun() && !new_clause {
                 return Some(end);
             }
         }
+        crossed_and |= s.tokens[k].tag == PosTag::CC;
         // "provided aerial photographs and other military intelligence to Macedonia": the
         // noun may be the last of coordinated objects.
         let joins = s.tokens[k].lemma == "of" || s.tokens[k].tag == PosTag::CC;
@@ -354,6 +362,12 @@ pub(crate) fn postnominal(s: &Sentence, i: usize) -> bool {
             .any(|t| t.text.eq_ignore_ascii_case("by"))
 }
 
+/// Words that open a clause after a preposition's tag ("unless the Kremlin closed …").
+const SUBORDINATORS: &[&str] = &[
+    "that", "if", "whether", "unless", "because", "after", "before", "while", "since", "until",
+    "although", "though", "as", "once",
+];
+
 /// A past participle, or a past tense the tagger chose where a preposition follows it and
 /// the clause's finite verb comes later ("refugees evicted/VBD from the church are coming":
 /// a reduced relative). A noun right after the verb is its object or the subject of its
@@ -361,12 +375,6 @@ pub(crate) fn postnominal(s: &Sentence, i: usize) -> bool {
 /// stand before any comma, conjunction, relative word, infinitive or subordinator, which
 /// open clauses of their own ("troops fired on the crowd that was marching", "threatened on
 /// Monday to break relations unless the Kremlin closed …").
-/// Words that open a clause after a preposition's tag ("unless the Kremlin closed …").
-const SUBORDINATORS: &[&str] = &[
-    "that", "if", "whether", "unless", "because", "after", "before", "while", "since", "until",
-    "although", "though", "as", "once",
-];
-
 pub(crate) fn participle(s: &Sentence, i: usize) -> bool {
     match s.tokens[i].tag {
         PosTag::VBN => true,
@@ -383,21 +391,28 @@ pub(crate) fn participle(s: &Sentence, i: usize) -> bool {
 fn finite_verb_follows(s: &Sentence, i: usize) -> bool {
     s.tokens[i + 1..]
         .iter()
-        .take_while(|t| {
-            let opens_clause = matches!(
-                t.tag,
-                PosTag::Comma
-                    | PosTag::CC
-                    | PosTag::WDT
-                    | PosTag::WP
-                    | PosTag::WRB
-                    | PosTag::Colon
-                    | PosTag::TO
-            ) || t.tag == PosTag::IN
-                && SUBORDINATORS.contains(&t.lemma.as_str());
+        .enumerate()
+        .take_while(|&(n, t)| {
+            // "a bus the pilgrims had hired", "the areas it captured": a noun phrase right
+            // after a noun, or a pronoun, opens a relative clause without "that".
+            let prev = &s.tokens[i + n];
+            let relative_subject =
+                t.tag == PosTag::PRP || t.tag == PosTag::DT && prev.tag.is_noun();
+            let opens_clause = relative_subject
+                || matches!(
+                    t.tag,
+                    PosTag::Comma
+                        | PosTag::CC
+                        | PosTag::WDT
+                        | PosTag::WP
+                        | PosTag::WRB
+                        | PosTag::Colon
+                        | PosTag::TO
+                )
+                || t.tag == PosTag::IN && SUBORDINATORS.contains(&t.lemma.as_str());
             !opens_clause
         })
-        .any(|t| matches!(t.tag, PosTag::VBD | PosTag::VBP | PosTag::VBZ | PosTag::MD))
+        .any(|(_, t)| matches!(t.tag, PosTag::VBD | PosTag::VBP | PosTag::VBZ | PosTag::MD))
 }
 
 /// Words that make a noun phrase a time ("this year", "last week", "on Monday").
@@ -437,7 +452,22 @@ fn gerund_after_preposition(s: &Sentence, i: usize) -> bool {
         && matches!(s.tokens[i - 1].lemma.as_str(), "of" | "for" | "with" | "by")
         && !matches!(
             s.tokens[i].lemma.as_str(),
-            "fight" | "war" | "oppose" | "rule" | "govern" | "compete" | "lead"
+            "fight"
+                | "war"
+                | "oppose"
+                | "rule"
+                | "govern"
+                | "compete"
+                | "lead"
+                | "strike"
+                | "protest"
+                | "invade"
+                | "flee"
+                | "riot"
+                | "occupy"
+                | "advance"
+                | "retreat"
+                | "rebel"
         )
 }
 
