@@ -256,7 +256,12 @@ fn find_hits(
     let mut i = 0;
     while i < words.len() {
         if let Some((end, targets)) = lex.index.longest_at(words, lemmas, i, buf) {
-            let targets = part_of_country(lex, words, lemmas, i, end, buf).unwrap_or(targets);
+            // "South Sudan" is a country of its own, "South Lebanon" part of one.
+            let own_country = targets.iter().any(|t| matches!(t, Target::Country { .. }));
+            let targets = (!own_country)
+                .then(|| part_of_country(lex, words, lemmas, i, end, buf))
+                .flatten()
+                .unwrap_or(targets);
             let targets = filter_targets(s, lex, i, end, targets);
             if !targets.is_empty() {
                 hits.push(Hit {

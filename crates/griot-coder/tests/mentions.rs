@@ -278,6 +278,9 @@ fn a_compass_word_before_a_country_names_part_of_it() {
     assert_eq!(actors(mention(&doc, "South Lebanon", 0))[0].0, Some("LBN"));
     // The possessive names the troops' owner, not the place they left.
     assert_eq!(actors(mention(&doc, "its troops", 0))[0].0, Some("ISR"));
+    // A country whose name starts with a compass word is itself.
+    let doc = code("Uganda withdrew its troops from South Sudan in 2020.");
+    assert_eq!(actors(mention(&doc, "South Sudan", 0))[0].0, Some("SSD"));
 }
 
 #[test]

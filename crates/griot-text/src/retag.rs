@@ -11,8 +11,29 @@ use griot_model::PosTag;
 pub fn retag(lemmatizer: &Lemmatizer, words: &[&str], tags: &mut [PosTag]) {
     let n = tags.len().min(words.len());
     verbs_after_modals(lemmatizer, &words[..n], &mut tags[..n]);
+    first_word_read_as_verb(&words[..n], &mut tags[..n]);
     main_verb_read_as_participle(&words[..n], &mut tags[..n]);
     capitalised_word_read_as_verb(&words[..n], &mut tags[..n]);
+}
+
+/// "Kuwait granted women the vote": a sentence's capitalised first word read as a verb, with
+/// a verb right after it, is that verb's subject (an imperative has its object next). The
+/// second verb is then the clause's (see `main_verb_read_as_participle`).
+fn first_word_read_as_verb(words: &[&str], tags: &mut [PosTag]) {
+    if tags.len() > 2
+        && words[0].chars().next().is_some_and(char::is_uppercase)
+        && words[0].chars().skip(1).all(char::is_lowercase)
+        && matches!(
+            tags[0],
+            PosTag::VB | PosTag::VBP | PosTag::VBZ | PosTag::VBD
+        )
+        && matches!(
+            tags[1],
+            PosTag::VBD | PosTag::VBZ | PosTag::VBP | PosTag::MD | PosTag::VBN
+        )
+    {
+        tags[0] = PosTag::NNP;
+    }
 }
 
 /// "to help Zimbabwean refugees": inside a sentence, after a word or a comma, a capitalised
@@ -186,6 +207,20 @@ fn main_verb_read_as_participle(words: &[&str], tags: &mut [PosTag]) {
 mod tests {
     use super::*;
     use PosTag::*;
+
+    #[test]
+    fn a_first_word_read_as_verb_before_a_verb_is_the_subject() {
+        let words = ["Kuwait", "granted", "women", "the", "vote"];
+        let mut tags = [VB, VBN, NNS, DT, NN];
+        first_word_read_as_verb(&words, &mut tags);
+        main_verb_read_as_participle(&words, &mut tags);
+        assert_eq!(tags[..2], [NNP, VBD]);
+        // An imperative keeps its verb: its object comes next.
+        let words = ["Stop", "the", "war"];
+        let mut tags = [VB, DT, NN];
+        first_word_read_as_verb(&words, &mut tags);
+        assert_eq!(tags[0], VB);
+    }
 
     #[test]
     fn a_sentence_without_a_finite_verb_gets_one_before_a_preposition() {
