@@ -1170,3 +1170,113 @@ fn relative_clauses_without_that_and_own_auxiliaries_keep_their_roles() {
         doc.events
     );
 }
+
+#[test]
+fn light_rows_in_the_passive_find_their_noun_in_the_subject() {
+    // The noun is the subject; the recipient is the row's slot after the verb.
+    let doc = coded(
+        "New sanctions were imposed on Iran by the European Union on Monday.",
+        None,
+    );
+    let e = find(&doc, 0, "SANCTION");
+    assert_eq!(codes(&e.source), [(Some("IGO"), None)], "{:#?}", doc.events);
+    assert_eq!(codes(&e.target), [(Some("IRN"), None)], "{:#?}", doc.events);
+    assert_eq!(doc.slice(e.evidence.trigger), "sanctions were imposed");
+    assert_eq!(doc.events.len(), 1, "the noun is no second event");
+    // Done to the subject's actors: an expulsion, not a deportation.
+    let doc = coded("Two Russian diplomats were expelled by Estonia.", None);
+    let e = find(&doc, 0, "SANCTION");
+    assert_eq!(e.mode.as_deref(), Some("expel"));
+    assert_eq!(codes(&e.source), [(Some("EST"), None)]);
+    assert_eq!(codes(&e.target), [(Some("RUS"), Some("GOV"))]);
+    // What is moved is the mover's own.
+    let doc = coded(
+        "Chadian troops have been sent to the border with Sudan.",
+        None,
+    );
+    let e = find(&doc, 0, "MOBILIZE");
+    assert_eq!(
+        codes(&e.source),
+        [(Some("TCD"), Some("MIL"))],
+        "{:#?}",
+        doc.events
+    );
+    // An actor of an earlier clause is not the subject.
+    let doc = coded(
+        "The Malian minister was due to meet the Algerian president, but the meeting was \
+         cancelled.",
+        None,
+    );
+    assert!(
+        doc.events
+            .iter()
+            .all(|e| !codes(&e.target).contains(&(Some("DZA"), Some("GOV")))
+                || e.kind.as_str() != "REJECT"),
+        "{:#?}",
+        doc.events
+    );
+    // A modifier before a verb's noun is no passive light row ("aid workers" are people).
+    let doc = coded("Aid workers were expelled from Darfur by Sudan.", None);
+    assert!(
+        doc.events.iter().all(|e| e.kind.as_str() != "SANCTION"),
+        "{:#?}",
+        doc.events
+    );
+}
+
+#[test]
+fn light_rows_reach_past_quantities_particles_and_gerunds() {
+    let doc = coded(
+        "Russia expelled more than a dozen American diplomats.",
+        None,
+    );
+    let e = find(&doc, 0, "SANCTION");
+    assert_eq!(codes(&e.target), [(Some("USA"), Some("GOV"))]);
+    let doc = coded("Uganda pulled its troops out of South Sudan.", None);
+    let e = find(&doc, 0, "RETREAT");
+    assert_eq!(codes(&e.source), [(Some("UGA"), None)]);
+    assert_eq!(codes(&e.target), [(Some("SSD"), None)], "{:#?}", doc.events);
+    // A phrasal light verb's particle after its object.
+    let doc = coded(
+        "The governor of Kano called the security forces in after two days of rioting.",
+        None,
+    );
+    let e = find(&doc, 0, "MOBILIZE");
+    assert_eq!(
+        doc.slice(e.evidence.trigger),
+        "called the security forces in"
+    );
+    // "sharing" keeps its "-ing" in the lexicon though its lemma is "share".
+    let doc = coded("Kenya has expanded intelligence sharing with Uganda.", None);
+    let e = find(&doc, 0, "COOPERATE");
+    assert_eq!(doc.slice(e.evidence.trigger), "intelligence sharing");
+    assert_eq!(codes(&e.target), [(Some("UGA"), None)]);
+}
+
+#[test]
+fn a_by_agent_belongs_to_the_nearest_participle() {
+    // "controlled by Damascus" is who holds the areas, not who opens the corridors.
+    let doc = coded(
+        "Humanitarian corridors were opened into areas controlled by the Syrian government.",
+        None,
+    );
+    assert!(
+        doc.events
+            .iter()
+            .all(|e| !codes(&e.source).contains(&(Some("SYR"), Some("GOV")))),
+        "{:#?}",
+        doc.events
+    );
+    // A verb's recipient is kept over the place of the attack noun it merges with.
+    let doc = coded(
+        "A suicide bombing claimed by the Islamic State killed four Americans in Manbij.",
+        None,
+    );
+    let e = find(&doc, 0, "ASSAULT");
+    assert_eq!(
+        codes(&e.target),
+        [(Some("USA"), Some("CVL"))],
+        "{:#?}",
+        doc.events
+    );
+}

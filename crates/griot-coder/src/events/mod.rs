@@ -96,15 +96,25 @@ pub fn code_events(doc: &mut Document, lex: &Lexicon) {
             // named still falls on the country of the place it is in (see
             // `place_as_recipient`).
             let place = nearest_place(s, &slots, &doc.mentions, f.head);
+            // "A protest was staged at King's Cross": a light row's noun as passive subject.
+            let protest_noun = match f.row.pos {
+                TriggerPos::Noun => Some(f.row.trigger.as_str()),
+                TriggerPos::Light if f.noun.is_some_and(|(start, _)| start < f.start) => {
+                    f.row.noun_words().last().map(String::as_str)
+                }
+                TriggerPos::Light | TriggerPos::Verb => None,
+            };
             let placed_protest = f.row.kind == PloverType::Protest
-                && f.row.pos == TriggerPos::Noun
-                && matches!(f.row.trigger.as_str(), "protest" | "demonstration")
+                && matches!(protest_noun, Some("protest" | "demonstration"))
                 && place.as_ref().is_some_and(|p| p.country.is_some());
             if r.source.is_none() && r.target.is_none() && !placed_protest {
                 continue;
             }
-            let (certainty, attribution) =
+            let (mut certainty, attribution) =
                 qualify::qualify(doc, s, &cues, (f.start, f.end), &actor_slots);
+            if f.noun.is_some_and(|(n, _)| no_before_noun(s, n)) {
+                certainty = griot_model::Certainty::Negated;
+            }
             let (source, source_spans) = side(r.source);
             let (target, target_spans) = side(r.target);
             let only_place = placed_protest && source.is_empty() && target.is_empty();
@@ -144,7 +154,13 @@ pub fn code_events(doc: &mut Document, lex: &Lexicon) {
                 certainty,
                 attribution,
                 evidence: Evidence {
-                    trigger: Span::new(s.tokens[f.start].span.start, s.tokens[f.end - 1].span.end),
+                    // A passive light row's noun is its subject: "sanctions were imposed".
+                    trigger: Span::new(
+                        s.tokens[f.noun.map_or(f.start, |(n, _)| n.min(f.start))]
+                            .span
+                            .start,
+                        s.tokens[f.end - 1].span.end,
+                    ),
                     source: source_spans,
                     target: target_spans,
                 },
@@ -164,6 +180,17 @@ pub fn code_events(doc: &mut Document, lex: &Lexicon) {
     }
     doc.events = events;
     doc.framing = framing(doc, lex);
+}
+
+/// "No deadline had been set", "imposed no sanctions": a light verb's noun under "no" is an
+/// event that did not happen.
+fn no_before_noun(s: &Sentence, noun: usize) -> bool {
+    s.tokens[..noun]
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|t| matches!(t.tag, PosTag::DT | PosTag::JJ | PosTag::CD | PosTag::NN))
+        .any(|t| t.text.eq_ignore_ascii_case("no"))
 }
 
 /// An event with no recipient that happens at a place named in the sentence (not the
@@ -497,7 +524,12 @@ fn merge(events: &mut Vec<(usize, Event)>, source: usize, event: Event) {
             .iter_mut()
             .find(|(s, e)| same_source(*s, e) && e.kind == event.kind)
         {
-            if kept.target.is_empty() && !event.target.is_empty() {
+            // "A suicide bombing claimed by Isis has killed four Americans": the verb names
+            // its recipient where the attack noun only had a place.
+            let nominal = |e: &Event| e.rule.ends_with("/nominal");
+            if nominal(kept) && !nominal(&event) && !event.target.is_empty() {
+                *kept = event;
+            } else if kept.target.is_empty() && !event.target.is_empty() {
                 kept.target = event.target;
                 kept.evidence.target = event.evidence.target;
             }

@@ -123,7 +123,57 @@ pub fn roles(
                 rule: "inanimate-object",
             };
         }
-        let source = after_preposition(s, f.end, "by", &actors);
+        let mut source = after_preposition(s, f.end, "by", &actors);
+        let mut target = target;
+        if let Some((noun_start, _)) = f.noun.filter(|&(start, _)| start < f.start) {
+            // "Egyptian troops were sent to Sinai", "Chinese aid was flown to Nepal": what is
+            // moved is the mover's own; "Two Russian diplomats were expelled" is done to them.
+            let own = matches!(
+                f.row.kind,
+                PloverType::Mobilize | PloverType::Retreat | PloverType::Aid
+            );
+            // Only the noun's own phrase is its subject: its modifiers ("US sanctions") and
+            // the phrases after it ("sanctions against Iran"), never an actor of an earlier
+            // clause ("was due to meet the president, but the meeting was cancelled").
+            let mut phrase_start = noun_start;
+            while phrase_start > 0
+                && matches!(
+                    s.tokens[phrase_start - 1].tag,
+                    PosTag::DT
+                        | PosTag::PDT
+                        | PosTag::PRPS
+                        | PosTag::POS
+                        | PosTag::CD
+                        | PosTag::JJ
+                        | PosTag::NN
+                        | PosTag::NNS
+                        | PosTag::NNP
+                        | PosTag::NNPS
+                )
+            {
+                phrase_start -= 1;
+            }
+            target = target.filter(|t| t.start >= phrase_start);
+            if own && source.is_none() && target.is_some() {
+                source = target.take();
+            }
+            // "New sanctions were imposed on Iran": the row's slots after the verb.
+            if target.is_none() {
+                target = f
+                    .row
+                    .targets
+                    .iter()
+                    .filter(|slot| matches!(slot, TargetSlot::Prep(_)))
+                    .find_map(|slot| find_slot(s, f.end, slot, &actors))
+                    .filter(|t| source.is_none_or(|src| src.mention != t.mention))
+                    .or_else(|| place_target(s, f, &places));
+            }
+            return Roles {
+                source,
+                target,
+                rule: "passive-light",
+            };
+        }
         return Roles {
             source,
             target,
@@ -248,7 +298,7 @@ fn indirect_object(f: &Found<'_>, source: Option<Slot>, actors: &[Slot]) -> Opti
     if f.row.pos != TriggerPos::Light {
         return None;
     }
-    let noun_start = f.end.saturating_sub(f.row.noun_words().len());
+    let (noun_start, _) = f.noun.filter(|&(start, _)| start > f.start)?;
     actors
         .iter()
         .filter(|m| m.start > f.start && m.end <= noun_start)
@@ -634,10 +684,8 @@ fn light_noun_target(
     subj: Option<Slot>,
     actors: &[Slot],
 ) -> Option<Slot> {
-    if f.row.pos != TriggerPos::Light {
-        return None;
-    }
-    let noun = f.end - 1;
+    let (_, noun_end) = f.noun.filter(|&(start, _)| start > f.start)?;
+    let noun = noun_end - 1;
     actors
         .iter()
         .find(|m| m.start <= noun && noun < m.end)
@@ -687,9 +735,21 @@ fn object(s: &Sentence, after: usize, actors: &[Slot]) -> Option<Slot> {
 fn after_preposition(s: &Sentence, after: usize, prep: &str, actors: &[Slot]) -> Option<Slot> {
     let limit = (after + REACH).min(s.tokens.len());
     let p = (after..limit).find(|&k| s.tokens[k].text.eq_ignore_ascii_case(prep))?;
-    if (after..p)
-        .any(|k| s.tokens[k].tag.is_verb() && !matches!(s.tokens[k].tag, PosTag::VBG | PosTag::VBN))
-    {
+    // A "by" agent belongs to the nearest participle ("corridors opened into areas
+    // controlled by Damascus", but "the attack carried out by") and stays in its clause
+    // ("until determination by a court").
+    let agent = prep == "by";
+    let first_word = (after..p).find(|&k| !matches!(s.tokens[k].tag, PosTag::Comma | PosTag::RB));
+    if (after..p).any(|k| {
+        let t = &s.tokens[k];
+        // "exiled from recaptured territories by …": a participle before its noun is no verb.
+        let prenominal = s.tokens.get(k + 1).is_some_and(|n| n.tag.is_noun());
+        let participle = matches!(t.tag, PosTag::VBG | PosTag::VBN);
+        t.tag.is_verb() && (!participle || agent && Some(k) != first_word && !prenominal)
+            || agent
+                && t.tag == PosTag::IN
+                && super::triggers::SUBORDINATORS.contains(&t.lemma.as_str())
+    }) {
         return None;
     }
     // "aid for the war-torn regions of Syria": past a longer noun phrase, an "of" phrase still

@@ -14,6 +14,10 @@ pub struct Found<'a> {
     /// Tokens `[start, end)` the trigger covers (particles and light nouns included).
     pub start: usize,
     pub end: usize,
+    /// A light row's noun words `[start, end)`: after the verb, or before it when the verb is
+    /// passive ("a curfew has been lifted", where `start` is the verb and the noun is the
+    /// subject).
+    pub noun: Option<(usize, usize)>,
     /// Other rows with the same words and part of speech: other senses of the trigger
     /// ("strike" as walkout or attack), chosen among once the actors are known
     /// (see [`super::sense`]).
@@ -91,6 +95,18 @@ fn match_words(s: &Sentence, mut i: usize, words: &[String]) -> Option<usize> {
     Some(i)
 }
 
+/// Matches a noun trigger's words by lemma or by word: a gerund closing a compound keeps its
+/// "-ing" in the lexicon ("intelligence sharing") though its lemma is the verb.
+fn match_noun_words(s: &Sentence, i: usize, words: &[String]) -> Option<usize> {
+    match_words(s, i, words).or_else(|| {
+        let (last, rest) = words.split_last()?;
+        let end = match_words(s, i, rest)?;
+        let t = s.tokens.get(end)?;
+        (!rest.is_empty() && t.tag == PosTag::VBG && t.text.eq_ignore_ascii_case(last))
+            .then_some(end + 1)
+    })
+}
+
 /// The end of a light verb's noun words found within a few modifiers after `i`.
 fn match_light_noun(s: &Sentence, i: usize, words: &[String]) -> Option<usize> {
     let mut k = i;
@@ -112,11 +128,109 @@ fn match_light_noun(s: &Sentence, i: usize, words: &[String]) -> Option<usize> {
         crossed_and |= s.tokens[k].tag == PosTag::CC;
         // "provided aerial photographs and other military intelligence to Macedonia": the
         // noun may be the last of coordinated objects.
-        let joins = s.tokens[k].lemma == "of" || s.tokens[k].tag == PosTag::CC;
+        let joins =
+            s.tokens[k].lemma == "of" || s.tokens[k].tag == PosTag::CC || quantity_word(s, k);
         if !is_noun_modifier(s.tokens[k].tag) && !joins {
             return None;
         }
         k += 1;
+    }
+    None
+}
+
+/// "expelled more than a dozen diplomats", "sent at least 300 troops": the prepositions of
+/// an approximate quantity.
+fn quantity_word(s: &Sentence, k: usize) -> bool {
+    let prev = k.checked_sub(1).map(|p| s.tokens[p].tag);
+    let next = s.tokens.get(k + 1).map(|t| t.lemma.as_str());
+    match s.tokens[k].lemma.as_str() {
+        "than" => matches!(prev, Some(PosTag::JJR | PosTag::RBR)),
+        "at" => matches!(next, Some("least" | "most")),
+        "up" => next == Some("to"),
+        "to" => k > 0 && s.tokens[k - 1].lemma == "up",
+        _ => false,
+    }
+}
+
+/// Particles a phrasal light verb may put after its object ("pulled its troops out of").
+const PARTICLES: &[&str] = &["out", "back", "off", "up", "down", "in", "away"];
+
+/// "Pulled its troops out of South Sudan", "called the army in": a phrasal light verb whose
+/// particle follows the object. Returns the end of the particle and the noun's range.
+fn particle_after_object(
+    s: &Sentence,
+    i: usize,
+    row: &EventRow,
+) -> Option<(usize, (usize, usize))> {
+    let (particle, verb) = row.verb_words().split_last()?;
+    if verb.is_empty() || !PARTICLES.contains(&particle.as_str()) {
+        return None;
+    }
+    let after = match_words(s, i, verb)?;
+    let end = match_light_noun(s, after, row.noun_words())?;
+    lemma_is(s, end, particle)
+        .then_some(s.tokens[end].tag)
+        .filter(|&t| matches!(t, PosTag::RP | PosTag::RB | PosTag::IN))
+        .map(|_| (end + 1, (end - row.noun_words().len(), end)))
+}
+
+/// "A curfew has been lifted", "new sanctions were imposed on Iran", "an attack was carried
+/// out by the rebels": a light row whose verb is passive has its noun in the subject. Returns
+/// where the noun words start. The noun must head its phrase ("aid workers were expelled" is
+/// no expulsion of aid), and only the subject's modifiers and "of"/"in"/"on"/"against"
+/// phrases may stand between it and the verb group.
+fn passive_light_noun(s: &Sentence, verb: usize, words: &[String]) -> Option<usize> {
+    if s.tokens[verb].tag != PosTag::VBN {
+        return None;
+    }
+    let mut k = verb;
+    let mut passive = false;
+    while k > 0 {
+        let t = &s.tokens[k - 1];
+        if t.tag.is_adverb() || t.text == "n't" || t.tag == PosTag::MD || t.lemma == "have" {
+            k -= 1;
+        } else if t.tag.is_verb() && matches!(t.lemma.as_str(), "be" | "get") {
+            passive = true;
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    if !passive {
+        return None;
+    }
+    let n = words.len();
+    let mut end = k;
+    while end >= n && k - end <= 10 {
+        let head =
+            s.tokens[end - 1].tag.is_noun() && !s.tokens.get(end).is_some_and(|t| t.tag.is_noun());
+        if head && match_words(s, end - n, words) == Some(end) {
+            return Some(end - n);
+        }
+        let t = &s.tokens[end - 1];
+        let inside = matches!(
+            t.tag,
+            PosTag::DT
+                | PosTag::PDT
+                | PosTag::PRPS
+                | PosTag::POS
+                | PosTag::CD
+                | PosTag::JJ
+                | PosTag::JJR
+                | PosTag::JJS
+                | PosTag::NN
+                | PosTag::NNS
+                | PosTag::NNP
+                | PosTag::NNPS
+        ) || t.tag == PosTag::IN
+            && matches!(
+                t.lemma.as_str(),
+                "of" | "in" | "on" | "against" | "near" | "at"
+            );
+        if !inside {
+            return None;
+        }
+        end -= 1;
     }
     None
 }
@@ -152,15 +266,30 @@ pub fn find<'a>(s: &Sentence, events: &'a Events) -> Vec<Found<'a>> {
             if describing && !super::is_violence(row.kind) {
                 continue;
             }
+            let mut noun = None;
             let m = match row.pos {
                 TriggerPos::Verb if is_verb => {
                     match_words(s, i, row.verb_words()).map(|end| (i, end))
                 }
-                TriggerPos::Light if is_verb => match_words(s, i, row.verb_words())
-                    .and_then(|after| match_light_noun(s, after, row.noun_words()))
-                    .map(|end| (i, end)),
+                TriggerPos::Light if is_verb => {
+                    let words = row.noun_words();
+                    let forward = match_words(s, i, row.verb_words()).and_then(|after| {
+                        match_light_noun(s, after, words).map(|end| (end, (end - words.len(), end)))
+                    });
+                    let found = forward
+                        .or_else(|| particle_after_object(s, i, row))
+                        .or_else(|| {
+                            let end = match_words(s, i, row.verb_words())?;
+                            passive_light_noun(s, i, words)
+                                .map(|start| (end, (start, start + words.len())))
+                        });
+                    found.map(|(end, range)| {
+                        noun = Some(range);
+                        (i, end)
+                    })
+                }
                 TriggerPos::Noun if is_noun || is_adjective && row.words.len() > 1 => {
-                    match_words(s, i, row.noun_words()).and_then(|end| {
+                    match_noun_words(s, i, row.noun_words()).and_then(|end| {
                         // The last word of a noun trigger must be a noun ("air strike"), and
                         // not one that modifies the next noun ("attack drone", "aid workers",
                         // "arrest warrant"): those name things, not events.
@@ -169,7 +298,10 @@ pub fn find<'a>(s: &Sentence, events: &'a Events) -> Vec<Found<'a>> {
                                 matches!(t.tag, PosTag::NN | PosTag::NNS)
                                     && !EVENT_HEADS.contains(&t.lemma.as_str())
                             });
-                        (s.tokens[end - 1].tag.is_noun() && !modifier).then_some((end - 1, end))
+                        // "intelligence sharing": a gerund closing a compound is its head.
+                        let gerund = end - i > 1 && s.tokens[end - 1].tag == PosTag::VBG;
+                        ((s.tokens[end - 1].tag.is_noun() || gerund) && !modifier)
+                            .then_some((end - 1, end))
                     })
                 }
                 _ => None,
@@ -194,6 +326,7 @@ pub fn find<'a>(s: &Sentence, events: &'a Events) -> Vec<Found<'a>> {
                     head,
                     start: i,
                     end,
+                    noun,
                     senses: Vec::new(),
                 });
             } else if let Some(b) = best
@@ -218,11 +351,11 @@ pub fn find<'a>(s: &Sentence, events: &'a Events) -> Vec<Found<'a>> {
     }
     found.retain(|f| f.row.pos != TriggerPos::Noun || !stopped(s, f.start));
     found.retain(|f| f.row.pos == TriggerPos::Noun || !plotted(s, f.start));
-    // Drop nominal triggers inside a light trigger's span.
+    // Drop nominal triggers inside a light trigger's span, or that are its passive subject.
     let lights: Vec<(usize, usize)> = found
         .iter()
         .filter(|f| f.row.pos == TriggerPos::Light)
-        .map(|f| (f.start, f.end))
+        .flat_map(|f| [(f.start, f.end), f.noun.unwrap_or((f.start, f.end))])
         .collect();
     found.retain(|f| {
         f.row.pos != TriggerPos::Noun || !lights.iter().any(|&(a, b)| f.head >= a && f.head < b)
@@ -363,7 +496,7 @@ pub(crate) fn postnominal(s: &Sentence, i: usize) -> bool {
 }
 
 /// Words that open a clause after a preposition's tag ("unless the Kremlin closed …").
-const SUBORDINATORS: &[&str] = &[
+pub(crate) const SUBORDINATORS: &[&str] = &[
     "that", "if", "whether", "unless", "because", "after", "before", "while", "since", "until",
     "although", "though", "as", "once",
 ];
