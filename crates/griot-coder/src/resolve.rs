@@ -40,10 +40,15 @@ pub fn resolve(doc: &Document, lex: &Lexicon, drafts: &mut Vec<Draft>) {
                 let (code, from) = match sentence_place_country(drafts, i) {
                     Some(c) => (Some(c), "place"),
                     None => match (!person)
-                        .then(|| preceding_country(drafts, i, &explicit))
+                        .then(|| preceding_country(doc, drafts, i, &explicit))
                         .flatten()
                     {
-                        Some(c) => (Some(c), "preceding"),
+                        Some(Ok(c)) => (Some(c), "preceding"),
+                        // What an actor acted on: the place it acted on, else the focus.
+                        Some(Err(())) => match any_place_country(drafts, i) {
+                            Some(c) => (Some(c), "place"),
+                            None => (top.clone(), "focus"),
+                        },
                         None => (top.clone(), "focus"),
                     },
                 };
@@ -228,15 +233,55 @@ pub fn focus_countries(doc: &Document, lex: &Lexicon, drafts: &[Draft]) -> Vec<(
     focus
 }
 
-/// The country of the nearest earlier mention in the same sentence that names one itself.
-fn preceding_country(drafts: &[Draft], i: usize, explicit: &[bool]) -> Option<String> {
+/// The country of the nearest earlier mention in the same sentence that names one itself,
+/// within the same phrase: with a verb between them ("Russian jets bombed Aleppo, killing 20
+/// civilians", "Malian troops arrested 50 soldiers") the second is what the first acted on,
+/// and as often the other side's as its own: that case is `Err`.
+fn preceding_country(
+    doc: &Document,
+    drafts: &[Draft],
+    i: usize,
+    explicit: &[bool],
+) -> Option<Result<String, ()>> {
     let sentence = drafts[i].mention.sentence;
-    (0..i)
+    let j = (0..i)
         .rev()
         .take_while(|&j| drafts[j].mention.sentence == sentence)
-        .filter(|&j| explicit[j] && drafts[j].mention.kind != MentionKind::Place)
-        .find_map(|j| drafts[j].mention.actors.iter().find_map(|a| a.code.clone()))
-        .filter(|c| c.len() == 3 && !matches!(c.as_str(), "IGO" | "NGO" | "IMG" | "UNO" | "EUR"))
+        .find(|&j| {
+            explicit[j]
+                && drafts[j].mention.kind != MentionKind::Place
+                && drafts[j].mention.actors.iter().any(|a| a.code.is_some())
+        })?;
+    let (from, to) = (drafts[j].mention.span.end, drafts[i].mention.span.start);
+    let verb_between = doc.sentences.get(sentence).is_some_and(|s| {
+        s.tokens
+            .iter()
+            .filter(|t| t.span.start >= from && t.span.end <= to)
+            .any(|t| t.tag.is_verb())
+    });
+    let code = drafts[j]
+        .mention
+        .actors
+        .iter()
+        .find_map(|a| a.code.clone())
+        .filter(|c| c.len() == 3 && !matches!(c.as_str(), "IGO" | "NGO" | "IMG" | "UNO" | "EUR"))?;
+    Some(if verb_between { Err(()) } else { Ok(code) })
+}
+
+/// The country of the place nearest to mention `i` in its sentence, after any preposition or
+/// none ("bombed Aleppo, killing 20 civilians").
+fn any_place_country(drafts: &[Draft], i: usize) -> Option<String> {
+    let sentence = drafts[i].mention.sentence;
+    let at = drafts[i].mention.span.start;
+    drafts
+        .iter()
+        .filter(|d| d.mention.sentence == sentence && d.mention.kind == MentionKind::Place)
+        .filter_map(|d| {
+            let country = d.mention.place.as_ref()?.country.clone()?;
+            Some((d.mention.span.start.abs_diff(at), country))
+        })
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, c)| c)
 }
 
 /// The country of the place named after a locative preposition nearest to mention `i` in its

@@ -361,3 +361,16 @@ fn personal_pronouns_take_a_named_person() {
         doc.mentions
     );
 }
+
+#[test]
+fn what_an_actor_acts_on_does_not_take_its_country() {
+    // A verb stands between: the civilians are the place's people, not the attacker's.
+    let doc = code("Russian jets bombed Aleppo, killing 20 civilians.");
+    assert_eq!(actors(mention(&doc, "20 civilians", 0))[0].0, Some("SYR"));
+    // In one phrase the country carries over ("Malian soldiers and police officers").
+    let doc = code("Malian soldiers and police officers arrived in the north.");
+    assert_eq!(
+        actors(mention(&doc, "police officers", 0))[0].0,
+        Some("MLI")
+    );
+}
