@@ -975,12 +975,13 @@ fn a_participle_clause_after_a_comma_is_outside_the_complement() {
          saying he would only welcome him in Abuja.",
         None,
     );
-    assert_eq!(kinds(&doc), ["REJECT", "CONSULT"], "{:#?}", doc.events);
-    // The visit Tinubu offers is his own hypothetical, not the refusal's negated object.
-    let visit = find(&doc, 0, "CONSULT");
-    assert_eq!(visit.certainty, griot_model::Certainty::Hypothetical);
-    assert_eq!(codes(&visit.source), [(Some("GHA"), Some("GOV"))]);
-    assert_eq!(codes(&visit.target), [(Some("NGA"), Some("GOV"))]);
+    // The visit Tinubu offers is his own statement of intent (PLOVER: future meetings and
+    // invitations are AGREE), not the refusal's negated object; the host makes it.
+    assert_eq!(kinds(&doc), ["REJECT", "AGREE"], "{:#?}", doc.events);
+    let offer = find(&doc, 0, "AGREE");
+    assert_eq!(offer.certainty, griot_model::Certainty::Asserted);
+    assert_eq!(codes(&offer.source), [(Some("NGA"), Some("GOV"))]);
+    assert_eq!(codes(&offer.target), [(Some("GHA"), Some("GOV"))]);
 }
 
 #[test]
@@ -1279,4 +1280,24 @@ fn a_by_agent_belongs_to_the_nearest_participle() {
         "{:#?}",
         doc.events
     );
+}
+
+#[test]
+fn intent_stated_with_to_or_reported_with_would_is_an_agreement() {
+    let doc = coded(
+        "The Malian president said he is prepared to lift the ban on the opposition party.",
+        None,
+    );
+    assert_eq!(kinds(&doc), ["AGREE"], "{:#?}", doc.events);
+    let doc = coded(
+        "Niger said it would allow the return of UN observers to the border region.",
+        None,
+    );
+    assert_eq!(kinds(&doc), ["AGREE"], "{:#?}", doc.events);
+    // An intent denied or asked about is not stated.
+    let doc = coded(
+        "Mali has not said whether it is prepared to lift the ban on the opposition party.",
+        None,
+    );
+    assert!(!kinds(&doc).contains(&"AGREE"), "{:#?}", doc.events);
 }

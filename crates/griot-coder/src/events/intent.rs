@@ -198,8 +198,8 @@ const COMPLEMENT_REACH: usize = 15;
 /// Words that state intent right before an event's verb ("will give", "is willing to
 /// withdraw", "offered to hand over").
 const INTENT: &[&str] = &[
-    "will", "willing", "ready", "prepared", "offer", "promise", "pledge", "vow", "plan", "intend",
-    "agree", "commit",
+    "will", "willing", "ready", "prepared", "prepare", "offer", "promise", "pledge", "vow", "plan",
+    "intend", "agree", "commit",
 ];
 
 /// Gives `event` another type, mode and CAMEO code (with the code's Goldstein score and quad
@@ -223,14 +223,33 @@ pub(crate) fn recode(
 
 /// Recodes an event stated as intent (see the module doc).
 pub fn recode_intent(event: &mut Event, s: &Sentence, trigger_start: usize) {
-    let stated = s.tokens[trigger_start.saturating_sub(4)..trigger_start]
+    let before = trigger_start.saturating_sub(4)..trigger_start;
+    let stated = s.tokens[before.clone()]
         .iter()
         .any(|t| INTENT.contains(&crate::index::lower(&t.lemma).as_ref()));
+    // "is prepared to lift the ban", "pledged to withdraw": a word of intent with its "to"
+    // states the intent whatever else the clause says.
+    let stated_to = before.clone().any(|k| {
+        INTENT.contains(&crate::index::lower(&s.tokens[k].lemma).as_ref())
+            && s.tokens[k].lemma != "will"
+            && s.tokens.get(k + 1).is_some_and(|t| t.tag == PosTag::TO)
+    });
+    // "Iraq said it would allow the inspectors back": "would" reporting what someone said
+    // they will do is a statement of intent, not a hypothesis.
+    // Not "said it would be the first meeting": a copula names no act of the subject's.
+    let reported_would = before.clone().any(|k| {
+        s.tokens[k].text.eq_ignore_ascii_case("would")
+            && s.tokens.get(k + 1).is_some_and(|t| t.lemma != "be")
+            && s.tokens[k.saturating_sub(4)..k].iter().any(|t| {
+                t.tag.is_verb()
+                    && matches!(t.lemma.as_str(), "say" | "announce" | "declare" | "tell")
+            })
+    });
     let conflict = event.quad_class.is_some_and(|q| q >= 3);
     let unrealised = matches!(event.certainty, Certainty::Future | Certainty::Hypothetical);
     // A conflictual act that may or will happen is a threat ("may halt mediation", "would
     // tighten the blockade"); a cooperative one needs a word of intent ("will give").
-    let intent = unrealised && (stated || conflict);
+    let intent = unrealised && (stated || conflict || reported_would) || stated_to;
     // A threat needs someone who threatens: an attack that may befall a country "if it is
     // attacked" stays a hypothetical attack.
     let threat_without_source = conflict && event.source.is_empty();
@@ -260,7 +279,14 @@ pub fn recode_intent(event: &mut Event, s: &Sentence, trigger_start: usize) {
     // "any attack against Syria would be reckless" is no threat to attack.
     let generic = s.tokens[trigger_start].tag.is_noun()
         && super::qualify::generic_determiner(s, trigger_start);
-    if !intent || threat_without_source || conditional || generic || governs(event.kind) {
+    // "were not prepared to fight", "has not said whether it is prepared to": an intent
+    // denied or asked about is no statement of intent.
+    let negated = matches!(
+        event.certainty,
+        Certainty::Negated | Certainty::Denied | Certainty::Question
+    );
+    if !intent || negated || threat_without_source || conditional || generic || governs(event.kind)
+    {
         return;
     }
     let (kind, code) = if conflict {
@@ -283,6 +309,12 @@ pub fn recode_intent(event: &mut Event, s: &Sentence, trigger_start: usize) {
         };
         (PloverType::Agree, code)
     };
+    // "saying he would welcome him in Abuja": a host's offer is the host's agreement, though
+    // the visit it promises has the visitor as actor.
+    if event.rule.contains("/swap") {
+        std::mem::swap(&mut event.source, &mut event.target);
+        std::mem::swap(&mut event.evidence.source, &mut event.evidence.target);
+    }
     recode(event, kind, None, code, "intent");
     // The statement of intent is itself asserted (or attributed to whoever made it).
     event.certainty = Certainty::Asserted;
