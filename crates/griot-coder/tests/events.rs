@@ -1301,3 +1301,26 @@ fn intent_stated_with_to_or_reported_with_would_is_an_agreement() {
     );
     assert!(!kinds(&doc).contains(&"AGREE"), "{:#?}", doc.events);
 }
+
+#[test]
+fn background_phrases_purposes_and_nominalised_participles_are_no_events_of_their_own() {
+    // A fronted "despite" phrase is background, and its noun governs nothing past its comma.
+    let doc = coded(
+        "Despite warnings of famine by aid agencies, the Malian junta is refusing to lift the \
+         blockade on Timbuktu.",
+        None,
+    );
+    assert_eq!(kinds(&doc), ["REJECT"], "{:#?}", doc.events);
+    // "the wounded" are people, not an assault.
+    let doc = coded(
+        "UN helicopters evacuated the wounded from the besieged Malian town of Kidal.",
+        None,
+    );
+    assert!(!kinds(&doc).contains(&"ASSAULT"), "{:#?}", doc.events);
+    // A purpose clause of the same type is the same act.
+    let doc = coded(
+        "Japan gave Senegal a grant of 20 million dollars to finance three new clinics.",
+        None,
+    );
+    assert_eq!(kinds(&doc), ["AID"], "{:#?}", doc.events);
+}

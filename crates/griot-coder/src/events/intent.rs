@@ -26,10 +26,10 @@ fn governs(kind: PloverType) -> bool {
 /// provide … food aid").
 pub fn drop_embedded(s: &Sentence, found: &mut Vec<Found<'_>>) {
     carry_out_orders(s, found);
-    let governors: Vec<(usize, usize)> = found
+    let governors: Vec<(usize, usize, bool)> = found
         .iter()
         .filter(|f| governs(f.row.kind))
-        .map(|f| (f.start, f.end))
+        .map(|f| (f.start, f.end, f.row.pos == TriggerPos::Noun))
         .collect();
     let verbal: Vec<(usize, PloverType)> = found
         .iter()
@@ -52,7 +52,7 @@ pub fn drop_embedded(s: &Sentence, found: &mut Vec<Found<'_>>) {
         let reported_of_noun =
             b.row.pos == TriggerPos::Verb && super::triggers::postnominal(s, b.head);
         let embedded = !reported_of_noun
-            && governors.iter().any(|&(a_start, a_end)| {
+            && governors.iter().any(|&(a_start, a_end, noun)| {
                 b.start >= a_end && b.start - a_end <= COMPLEMENT_REACH && b.start != a_start && {
                     let between = &s.tokens[a_end..b.start];
                     let opens_complement = between.iter().any(|t| {
@@ -67,7 +67,14 @@ pub fn drop_embedded(s: &Sentence, found: &mut Vec<Found<'_>>) {
                         && !between
                             .windows(2)
                             .any(|w| w[0].text == "," && w[1].tag == PosTag::VBG);
-                    no_stop && opens_complement
+                    // A noun in a fronted phrase has its complement inside that phrase:
+                    // "Despite warnings of starvation by aid agencies, the government is
+                    // refusing …" ends at the comma.
+                    let fronted = noun
+                        && s.tokens.first().is_some_and(|t| t.tag == PosTag::IN)
+                        && !s.tokens[..a_start].iter().any(|t| t.tag.is_verb());
+                    let within_phrase = !fronted || !between.iter().any(|t| t.text == ",");
+                    no_stop && opens_complement && within_phrase
                 }
             });
         // "decried Algeria's connivance with …", "in protest of the government's refusal":
@@ -86,6 +93,20 @@ pub fn drop_embedded(s: &Sentence, found: &mut Vec<Found<'_>>) {
                             || matches!(t.lemma.as_str(), "of" | "against" | "over" | "at")
                     })
                 }
+            });
+        // "will give Tanzania a grant … to finance several projects": a purpose clause of the
+        // same type names the same act.
+        let same_act_purpose = b.row.pos != TriggerPos::Noun
+            && b.start > 0
+            && s.tokens[b.start - 1].tag == PosTag::TO
+            && verbal.iter().any(|&(end, kind)| {
+                kind == b.row.kind
+                    && b.start > end
+                    && b.start - end <= COMPLEMENT_REACH
+                    && !s.tokens[end..b.start - 1].iter().any(|t| {
+                        t.tag.is_verb()
+                            || matches!(t.text.as_str(), "," | "." | ";" | ":" | "but" | "and")
+                    })
             });
         let object_of_verb = b.row.pos == TriggerPos::Noun
             && verbal
@@ -113,7 +134,12 @@ pub fn drop_embedded(s: &Sentence, found: &mut Vec<Found<'_>>) {
                         .iter()
                         .any(|t| matches!(t.text.as_str(), "." | ";" | ":" | "but" | "and"))
             });
-        !embedded && !object_of_verb && !accused_act && !content_of_verb && !purpose_of_action
+        !embedded
+            && !object_of_verb
+            && !accused_act
+            && !content_of_verb
+            && !purpose_of_action
+            && !same_act_purpose
     });
 }
 

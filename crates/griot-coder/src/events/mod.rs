@@ -429,8 +429,24 @@ fn source_from_accusation(events: &mut [(usize, Event)]) {
 /// "since" is not one: what a sentence counts time from is a landmark event of its own,
 /// recorded by coders ("the deadliest attack since the army deposed Mohamed Morsi").
 const SUBORDINATE: &[&str] = &[
-    "which", "who", "whom", "whose", "when", "where", "after", "before", "while", "because",
-    "although", "though", "if", "until", "as", "whereby",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "when",
+    "where",
+    "after",
+    "before",
+    "while",
+    "because",
+    "although",
+    "though",
+    "if",
+    "until",
+    "as",
+    "whereby",
+    "despite",
+    "notwithstanding",
 ];
 
 /// "Sentenced to two years in prison": the PLOVER manual codes a conviction whose sentence

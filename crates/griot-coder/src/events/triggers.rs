@@ -253,7 +253,12 @@ pub fn find<'a>(s: &Sentence, events: &'a Events) -> Vec<Found<'a>> {
         // Auxiliaries are not events ("have arrested", "is suspected"), nor are participles
         // before the noun they modify ("armed groups", "abducted truck drivers").
         let modifier = inside_noun_phrase(s, i) && !gerund_after_preposition(s, i);
-        if is_verb && (is_auxiliary(s, i) || modifier || prenominal(s, i)) {
+        // "evacuated the wounded", "buried the dead": a participle after "the" with no noun
+        // after it names people, not an act.
+        let nominalised = i > 0
+            && s.tokens[i - 1].lemma.eq_ignore_ascii_case("the")
+            && !s.tokens.get(i + 1).is_some_and(|t| t.tag.is_noun());
+        if is_verb && (is_auxiliary(s, i) || modifier || prenominal(s, i) || nominalised) {
             i += 1;
             continue;
         }
