@@ -139,7 +139,23 @@ pub fn resolve(doc: &Document, lex: &Lexicon, drafts: &mut Vec<Draft>) {
             }
             Pending::Place => {
                 let span = drafts[i].mention.span;
-                drafts[i].mention.place = best_place(lex, &drafts[i].candidates, &focus, span);
+                drafts[i].mention.place = match stated_country(doc, lex, drafts, i) {
+                    // "the village of Baga in Nigeria": the writer says which country; a
+                    // namesake abroad (Bagà, Spain) is not meant, and with none there the
+                    // place is known to its country only.
+                    Some(iso3) => {
+                        let inside: Vec<Target> = drafts[i]
+                            .candidates
+                            .iter()
+                            .filter(|t| target_country(lex, t) == Some(iso3.as_str()))
+                            .cloned()
+                            .collect();
+                        best_place(lex, &inside, &focus, span).or_else(|| {
+                            lex.gazetteer.country(&iso3).map(|c| country_place(c, span))
+                        })
+                    }
+                    None => best_place(lex, &drafts[i].candidates, &focus, span),
+                };
             }
         }
         drafts[i].pending = Pending::Nothing;
@@ -298,6 +314,63 @@ fn sentence_place_country(drafts: &[Draft], i: usize) -> Option<String> {
         })
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, c)| c)
+}
+
+/// The country named right after place `i` ("Baga in Nigeria", "Bamako, Mali").
+fn stated_country(doc: &Document, lex: &Lexicon, drafts: &[Draft], i: usize) -> Option<String> {
+    let next = drafts.get(i + 1)?;
+    let here = &drafts[i].mention;
+    if next.mention.sentence != here.sentence {
+        return None;
+    }
+    let between: Vec<&str> = doc
+        .sentences
+        .get(here.sentence)?
+        .tokens
+        .iter()
+        .filter(|t| t.span.start >= here.span.end && t.span.end <= next.mention.span.start)
+        .map(|t| t.text.as_str())
+        .collect();
+    if !matches!(between.as_slice(), [","] | ["in"] | [",", "in"]) {
+        return None;
+    }
+    // The country as a place, or as an actor named by the country's own name ("Baga,
+    // Nigeria, …" reads "Nigeria" as an actor).
+    let as_place = next
+        .mention
+        .place
+        .as_ref()
+        .filter(|p| p.feature.as_deref() == Some("country"))
+        .and_then(|p| p.country.clone());
+    as_place.or_else(|| {
+        let a = next.mention.actors.first()?;
+        let named = a.sector.is_none()
+            && next.pending == Pending::Nothing
+            && next.mention.kind == MentionKind::Actor
+            && a.code.as_deref().is_some_and(|c| {
+                lex.gazetteer
+                    .country(c)
+                    .is_some_and(|country| next.mention.text == country.name)
+            });
+        named.then(|| a.code.clone()).flatten()
+    })
+}
+
+/// The country a gazetteer candidate lies in.
+fn target_country<'a>(lex: &'a Lexicon, t: &Target) -> Option<&'a str> {
+    match t {
+        Target::Place(i) => lex
+            .gazetteer
+            .places()
+            .get(*i as usize)
+            .map(|p| p.country.as_str()),
+        Target::Region(i) => lex
+            .gazetteer
+            .regions()
+            .get(*i as usize)
+            .map(|r| r.country.as_str()),
+        _ => None,
+    }
 }
 
 fn best_place(

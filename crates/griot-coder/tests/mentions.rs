@@ -374,3 +374,25 @@ fn what_an_actor_acts_on_does_not_take_its_country() {
         Some("MLI")
     );
 }
+
+#[test]
+fn a_place_followed_by_its_country_is_looked_up_there() {
+    // GeoNames' only "Baga" in the built-in gazetteer is Bagà in Catalonia.
+    let doc = code("Boko Haram attacked the village of Baga in Nigeria on Saturday.");
+    let baga = mention(&doc, "Baga", 0);
+    let place = baga.place.as_ref().expect("a place");
+    assert_eq!(place.country.as_deref(), Some("NGA"));
+    let doc = code("Gunmen attacked Baga, Nigeria, on Monday.");
+    let place = mention(&doc, "Baga", 0).place.as_ref().expect("a place");
+    assert_eq!(place.country.as_deref(), Some("NGA"));
+    // A town the gazetteer has in that country keeps its own entry.
+    let doc = code("Gunmen attacked Maiduguri, Nigeria, on Monday.");
+    let place = mention(&doc, "Maiduguri", 0)
+        .place
+        .as_ref()
+        .expect("a place");
+    assert_eq!(
+        (place.country.as_deref(), place.feature.as_deref()),
+        (Some("NGA"), Some("city"))
+    );
+}
