@@ -30,6 +30,10 @@ pub fn resolve(doc: &Document, lex: &Lexicon, drafts: &mut Vec<Draft>) {
         .iter()
         .map(|d| d.pending == Pending::Nothing && d.mention.actors.iter().any(|a| a.code.is_some()))
         .collect();
+    let role_nouns: Vec<bool> = drafts
+        .iter()
+        .map(|d| d.pending == Pending::Country)
+        .collect();
     for i in 0..drafts.len() {
         match drafts[i].pending {
             Pending::Nothing => {}
@@ -160,7 +164,38 @@ pub fn resolve(doc: &Document, lex: &Lexicon, drafts: &mut Vec<Draft>) {
         }
         drafts[i].pending = Pending::Nothing;
     }
+    owners_country(drafts, &role_nouns);
     drafts.retain(|d| !d.mention.actors.is_empty() || d.mention.place.is_some());
+}
+
+/// "Trump ordered his generals", "Erdoğan said his troops would enter": a role noun under a
+/// possessive pronoun belongs to the pronoun's antecedent. Runs after the pronouns are
+/// resolved (they come after their phrase in document order).
+fn owners_country(drafts: &mut [Draft], role_nouns: &[bool]) {
+    for i in 0..drafts.len() {
+        let text = drafts[i].mention.text.to_lowercase();
+        let possessed = ["its ", "his ", "her ", "their "]
+            .iter()
+            .any(|p| text.starts_with(p));
+        if !role_nouns.get(i).copied().unwrap_or(false) || !possessed {
+            continue;
+        }
+        let (sentence, start) = (drafts[i].mention.sentence, drafts[i].mention.span.start);
+        let owner = drafts
+            .iter()
+            .enumerate()
+            .find(|(k, d)| {
+                *k != i
+                    && d.mention.sentence == sentence
+                    && d.mention.span.start == start
+                    && d.mention.antecedent.is_some()
+            })
+            .and_then(|(_, d)| d.mention.actors.iter().find_map(|a| a.code.clone()));
+        if let (Some(code), Some(first)) = (owner, drafts[i].mention.actors.first_mut()) {
+            first.code = Some(code);
+            first.attributes.remove("country_from");
+        }
+    }
 }
 
 /// An actor with neither a sector nor a country of its own (an unknown name: "Amanda Knox",

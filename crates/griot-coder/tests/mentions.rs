@@ -396,3 +396,9 @@ fn a_place_followed_by_its_country_is_looked_up_there() {
         (Some("NGA"), Some("city"))
     );
 }
+
+#[test]
+fn a_role_noun_under_a_possessive_belongs_to_the_owner() {
+    let doc = code("Syria was bombed again. Trump ordered his generals to prepare a strike.");
+    assert_eq!(actors(mention(&doc, "his generals", 0))[0].0, Some("USA"));
+}
