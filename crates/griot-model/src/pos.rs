@@ -70,6 +70,11 @@ impl PosTag {
         )
     }
 
+    /// A verb form that can head a clause on its own: past, present, or a modal.
+    pub fn is_finite(self) -> bool {
+        matches!(self, PosTag::VBD | PosTag::VBZ | PosTag::VBP | PosTag::MD)
+    }
+
     pub fn is_adjective(self) -> bool {
         matches!(self, PosTag::JJ | PosTag::JJR | PosTag::JJS)
     }

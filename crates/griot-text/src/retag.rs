@@ -106,20 +106,16 @@ fn opens_clause(word: &str, tag: PosTag) -> bool {
         && SUBORDINATORS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-fn finite(t: PosTag) -> bool {
-    matches!(t, PosTag::VBD | PosTag::VBZ | PosTag::VBP | PosTag::MD)
-}
-
 /// "Police used tear gas", "The United States suspended part of the programme": a participle
 /// right after the subject noun, followed by its object, in a clause with no finite verb
 /// before it nor after it (up to a comma or "and" that may open the next clause), is the
 /// clause's past-tense verb. A reduced relative ("the man arrested last week was freed") has a
 /// finite verb after it and stays a participle.
 fn main_verb_read_as_participle(words: &[&str], tags: &mut [PosTag]) {
-    let mut seen_finite = tags.first().is_some_and(|&t| finite(t));
+    let mut seen_finite = tags.first().is_some_and(|t| t.is_finite());
     for i in 1..tags.len() {
         if tags[i] != PosTag::VBN {
-            seen_finite |= finite(tags[i]);
+            seen_finite |= tags[i].is_finite();
             // "… since the army deposed/VBN the president": a subordinator opens a clause
             // with a finite verb of its own.
             if opens_clause(words[i], tags[i]) {
@@ -153,7 +149,7 @@ fn main_verb_read_as_participle(words: &[&str], tags: &mut [PosTag]) {
         // "Turkish forces fired on a convoy": with a preposition after it, only when the
         // sentence has no finite verb at all ("civilians killed in the raid were buried" has).
         let prepositional =
-            tags.get(i + 1) == Some(&PosTag::IN) && !tags.iter().any(|&t| finite(t));
+            tags.get(i + 1) == Some(&PosTag::IN) && !tags.iter().any(|t| t.is_finite());
         if !after_subject || !(object_follows || prepositional) || seen_finite {
             continue;
         }
@@ -166,7 +162,7 @@ fn main_verb_read_as_participle(words: &[&str], tags: &mut [PosTag]) {
                     PosTag::Comma | PosTag::CC | PosTag::WDT | PosTag::WP
                 ) && !words[k].eq_ignore_ascii_case("that")
             })
-            .find(|&k| finite(tags[k]));
+            .find(|&k| tags[k].is_finite());
         // "The United States suspended/VBN part of a program for Bosnia aimed/VBD at …": a
         // past tense between a noun and a preposition is the reduced relative the tagger
         // swapped with the main verb.

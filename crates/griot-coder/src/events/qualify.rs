@@ -284,9 +284,7 @@ fn participle_clause_between(s: &Sentence, a: usize, b: usize) -> bool {
 /// noun ends where the sentence's own verb begins.
 fn main_verb_after_reduced_cue(s: &Sentence, cue: &CueHit<'_>, start: usize) -> bool {
     super::triggers::postnominal(s, cue.start)
-        && s.tokens[cue.end..start]
-            .iter()
-            .any(|t| matches!(t.tag, PosTag::VBD | PosTag::VBZ | PosTag::VBP | PosTag::MD))
+        && s.tokens[cue.end..start].iter().any(|t| t.tag.is_finite())
 }
 
 fn crosses_clause(s: &Sentence, a: usize, b: usize) -> bool {

@@ -117,10 +117,7 @@ fn match_light_noun(s: &Sentence, i: usize, words: &[String]) -> Option<usize> {
         if let Some(end) = match_words(s, k, words) {
             // Past "and", a noun with its own verb after it starts a new clause ("withdrew
             // from the deal and the country reimposed sanctions").
-            let new_clause = crossed_and
-                && s.tokens.get(end).is_some_and(|t| {
-                    matches!(t.tag, PosTag::VBD | PosTag::VBZ | PosTag::VBP | PosTag::MD)
-                });
+            let new_clause = crossed_and && s.tokens.get(end).is_some_and(|t| t.tag.is_finite());
             if s.tokens[end - 1].tag.is_noun() && !new_clause {
                 return Some(end);
             }
@@ -470,12 +467,7 @@ pub(crate) fn postnominal(s: &Sentence, i: usize) -> bool {
             || before.tag.is_verb() && SAYING.contains(&before.lemma.as_str())
             // "… when the authorities arrested and charged him": a clause's own subject.
             || matches!(before.tag, PosTag::WRB | PosTag::WDT | PosTag::WP)
-            || before.tag == PosTag::IN
-                && matches!(
-                    before.lemma.as_str(),
-                    "after" | "before" | "because" | "while" | "since" | "although" | "if"
-                        | "until" | "once" | "as"
-                )
+            || before.tag == PosTag::IN && SUBORDINATORS.contains(&before.lemma.as_str())
     };
     // "Iraq's Nineveh plains, hailed as a cradle of civilisation": a participle set off by a
     // comma after its noun describes it too.
@@ -550,7 +542,7 @@ fn finite_verb_follows(s: &Sentence, i: usize) -> bool {
                 || t.tag == PosTag::IN && SUBORDINATORS.contains(&t.lemma.as_str());
             !opens_clause
         })
-        .any(|(_, t)| matches!(t.tag, PosTag::VBD | PosTag::VBP | PosTag::VBZ | PosTag::MD))
+        .any(|(_, t)| t.tag.is_finite())
 }
 
 /// Words that make a noun phrase a time ("this year", "last week", "on Monday").
