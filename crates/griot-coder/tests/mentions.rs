@@ -402,3 +402,15 @@ fn a_role_noun_under_a_possessive_belongs_to_the_owner() {
     let doc = code("Syria was bombed again. Trump ordered his generals to prepare a strike.");
     assert_eq!(actors(mention(&doc, "his generals", 0))[0].0, Some("USA"));
 }
+
+#[test]
+fn unknown_names_of_places_and_buildings_are_no_people() {
+    let doc =
+        code("A suicide bombing in the Sinai Peninsula killed 28 soldiers near the Golan Heights.");
+    let names = texts(&doc);
+    assert!(!names.contains(&"Sinai Peninsula"), "{names:?}");
+    assert!(!names.contains(&"Golan Heights"), "{names:?}");
+    // A run of unknown capitalised words is still a person.
+    let doc = code("Troops detained Amadou Kouyate in Bamako.");
+    assert!(texts(&doc).contains(&"Amadou Kouyate"), "{:?}", texts(&doc));
+}
