@@ -1324,3 +1324,17 @@ fn background_phrases_purposes_and_nominalised_participles_are_no_events_of_thei
     );
     assert_eq!(kinds(&doc), ["AID"], "{:#?}", doc.events);
 }
+
+#[test]
+fn a_title_case_headline_codes_like_a_sentence() {
+    let doc = coded(
+        "Mali Arrests Soldiers Over Coup Plot, Is Algeria Involved?",
+        None,
+    );
+    let e = find(&doc, 0, "COERCE");
+    assert_eq!(e.mode.as_deref(), Some("arrest"));
+    assert_eq!(e.certainty, Certainty::Question);
+    assert_eq!(codes(&e.target), [(Some("MLI"), Some("MIL"))]);
+    let doc = coded("Amid Protests, Statues Of Columbus Removed In Boston", None);
+    assert!(kinds(&doc).contains(&"PROTEST"), "{:#?}", doc.events);
+}

@@ -73,8 +73,17 @@ impl Reader {
                 words.clear();
                 words.extend(toks.iter().map(|t| &body[t.start..t.end]));
                 tags.clear();
-                self.tagger.tag(&words, &mut tags);
-                crate::retag::retag(self.lemmatizer, &words, &mut tags);
+                match crate::retag::sentence_case(self.lemmatizer, &words) {
+                    Some(cased) => {
+                        let cased: Vec<&str> = cased.iter().map(String::as_str).collect();
+                        self.tagger.tag(&cased, &mut tags);
+                        crate::retag::retag(self.lemmatizer, &cased, &mut tags);
+                    }
+                    None => {
+                        self.tagger.tag(&words, &mut tags);
+                        crate::retag::retag(self.lemmatizer, &words, &mut tags);
+                    }
+                }
                 let tokens: Vec<Token> = toks
                     .iter()
                     .zip(&words)

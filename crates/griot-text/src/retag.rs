@@ -16,6 +16,59 @@ pub fn retag(lemmatizer: &Lemmatizer, words: &[&str], tags: &mut [PosTag]) {
     capitalised_word_read_as_verb(&words[..n], &mut tags[..n]);
 }
 
+/// Function words a title-case headline capitalises ("Is Algeria Involved?").
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "by",
+    "with", "over", "after", "before", "amid", "against", "into", "as", "about", "under", "is",
+    "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
+    "may", "might", "should", "must", "not", "its", "his", "her", "their", "it", "they", "he",
+    "she", "who", "what", "that", "this", "says", "said", "new", "more",
+];
+
+/// "Mali Arrests Soldiers Over Coup Plot, Is Algeria Involved?": a headline in title case
+/// reads as a row of proper nouns. Returns the words to tag instead, in sentence case: a
+/// capitalised function word or verb form (its lemma a verb the tables know) is lowered, and
+/// every other word (names, nouns that are no verbs) keeps its capital, so names stay names.
+/// `None` when the sentence is not in title case.
+pub fn sentence_case(lemmatizer: &Lemmatizer, words: &[&str]) -> Option<Vec<String>> {
+    let title = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.all(|c| !c.is_uppercase())
+    };
+    let capitalised = words.iter().filter(|w| title(w)).count();
+    let alphabetic = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .count();
+    if alphabetic < 4 || capitalised * 4 < alphabetic * 3 {
+        return None;
+    }
+    let lowered = words
+        .iter()
+        .map(|&w| {
+            if !title(w) {
+                return w.to_string();
+            }
+            let lower = w.to_lowercase();
+            let verb_form = [
+                PosTag::VB,
+                PosTag::VBZ,
+                PosTag::VBD,
+                PosTag::VBN,
+                PosTag::VBG,
+            ]
+            .iter()
+            .any(|&tag| lemmatizer.is_base_verb(&lemmatizer.lemma(&lower, tag)));
+            if FUNCTION_WORDS.contains(&lower.as_str()) || verb_form {
+                lower
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    Some(lowered)
+}
+
 /// "Kuwait granted women the vote": a sentence's capitalised first word read as a verb, with
 /// a verb right after it, is that verb's subject (an imperative has its object next). The
 /// second verb is then the clause's (see `main_verb_read_as_participle`).
@@ -203,6 +256,22 @@ fn main_verb_read_as_participle(words: &[&str], tags: &mut [PosTag]) {
 mod tests {
     use super::*;
     use PosTag::*;
+
+    #[test]
+    fn a_title_case_headline_is_tagged_in_sentence_case() {
+        let lemmatizer = Lemmatizer::builtin().expect("built-in lemmatizer");
+        let words = ["Mali", "Arrests", "Generals", "Over", "Coup", "Plot"];
+        let cased = sentence_case(lemmatizer, &words).expect("title case");
+        // Names and nouns that are no verbs keep their capital; verb forms and function
+        // words are lowered.
+        assert_eq!(
+            [&cased[0], &cased[1], &cased[3], &cased[4]],
+            ["Mali", "arrests", "over", "Coup"]
+        );
+        // An ordinary sentence is left alone.
+        let words = ["Mali", "arrested", "soldiers", "over", "a", "coup", "plot"];
+        assert!(sentence_case(lemmatizer, &words).is_none());
+    }
 
     #[test]
     fn a_first_word_read_as_verb_before_a_verb_is_the_subject() {
